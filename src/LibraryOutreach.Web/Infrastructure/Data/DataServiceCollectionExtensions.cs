@@ -1,0 +1,66 @@
+using LibraryOutreach.Data;
+using LibraryOutreach.Data.Auditing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace LibraryOutreach.Web.Infrastructure.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    private const string SqliteMigrationsAssembly = "LibraryOutreach.Data.Sqlite";
+    private const string PostgresMigrationsAssembly = "LibraryOutreach.Data.Postgres";
+
+    /// <summary>
+    /// Registers <see cref="OutreachDbContext"/> on the configured provider: a scoped
+    /// <see cref="IDbContextFactory{TContext}"/> for feature services (short-lived context per operation)
+    /// and the scoped context itself for Identity's stores.
+    /// </summary>
+    public static IHostApplicationBuilder AddOutreachData(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
+
+        var data = builder.Configuration.GetSection(DataOptions.SectionName).Get<DataOptions>() ?? new DataOptions();
+        var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var postgres = builder.Configuration.GetConnectionString("Postgres");
+        if (database.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(postgres))
+        {
+            throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is empty.");
+        }
+
+        Directory.CreateDirectory(data.FullPath);
+        var sqlite = SqliteConnectionString(data.DatabasePath);
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<AuditInterceptor>();
+        builder.Services.AddDbContextFactory<OutreachDbContext>(
+            (services, options) =>
+            {
+                Configure(options, database.Provider, database.Provider == DatabaseProvider.Postgres ? postgres! : sqlite);
+                options.AddInterceptors(services.GetRequiredService<AuditInterceptor>());
+            },
+            ServiceLifetime.Scoped);
+        return builder;
+    }
+
+    /// <summary>Provider switch shared by the app, the CLI verbs and the tests.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return provider switch
+        {
+            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
+            _ => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
+        };
+    }
+
+    public static string SqliteConnectionString(string databasePath) => new SqliteConnectionStringBuilder
+    {
+        DataSource = databasePath,
+        ForeignKeys = true,
+        DefaultTimeout = 30,
+        Pooling = true,
+    }.ToString();
+}
