@@ -11,4 +11,10 @@ public sealed class LibraryOptions
     [Required]
     [StringLength(100)]
     public string Name { get; set; } = "Our Public Library";
+
+    /// <summary>
+    /// The address people use to reach the app (e.g. https://outreach.example-library.org). Links printed by CLI
+    /// verbs and sent by email start with it; pages fall back to the address the browser used.
+    /// </summary>
+    public string PublicUrl { get; set; } = "http://localhost:5080";
 }

@@ -5,6 +5,9 @@ public static class StaffServiceCollectionExtensions
     public static IHostApplicationBuilder AddStaffFeature(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<StaffCapacity>();
+        builder.Services.AddScoped<StaffAccountCreator>();
         return builder;
     }
 }
