@@ -25,6 +25,10 @@ public static class OutreachServiceRegistration
         builder.AddOutreachLogging();
         builder.AddOutreachCore();
 
+        // Serve MudBlazor's and the app's static web assets from the build output in every environment
+        // (not only Development); a published app has no build manifest and serves wwwroot as usual.
+        builder.WebHost.UseStaticWebAssets();
+
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
