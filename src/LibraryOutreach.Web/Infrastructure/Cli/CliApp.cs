@@ -26,7 +26,7 @@ public static class CliApp
         }
 
         var first = args[0];
-        return !first.StartsWith('-') && !first.Contains('=', StringComparison.Ordinal) && !first.StartsWith('/');
+        return !first.StartsWith('-') && !first.Contains('=', StringComparison.Ordinal);
     }
 
     public static Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error) =>
