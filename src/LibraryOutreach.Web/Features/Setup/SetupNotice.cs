@@ -16,7 +16,24 @@ public sealed class SetupNotice(
     IOptions<LibraryOptions> libraryOptions,
     ILogger<SetupNotice> logger)
 {
+    private readonly TaskCompletionSource _announced = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the start-up check has run (whether or not a link was logged).</summary>
+    public Task Announced => _announced.Task;
+
     public async Task AnnounceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await AnnounceCoreAsync(cancellationToken);
+        }
+        finally
+        {
+            _announced.TrySetResult();
+        }
+    }
+
+    private async Task AnnounceCoreAsync(CancellationToken cancellationToken)
     {
         bool anyAccount;
         try

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using LibraryOutreach.Data.Entities;
 using LibraryOutreach.Web.Components.Account;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Identity;
 
@@ -99,6 +100,12 @@ public sealed partial class SetupPage
     {
         if (state != SetupState.Ready)
         {
+            // Answer 404 with this page's own message, not the app's generic not-found page.
+            if (HttpContext.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+            {
+                statusCodePages.Enabled = false;
+            }
+
             HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
         }
     }
