@@ -114,6 +114,15 @@ public sealed partial class AccountClient : IDisposable
         return null;
     }
 
+    /// <summary>The page's <c>&lt;main&gt;</c> element: what the person sees, without per-request framework markup.</summary>
+    public static string MainContent(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var start = html.IndexOf("<main", StringComparison.Ordinal);
+        var end = html.IndexOf("</main>", StringComparison.Ordinal);
+        return start >= 0 && end > start ? html[start..(end + "</main>".Length)] : html;
+    }
+
     /// <summary>The texts of elements with <c>class="validation-message"</c> (messages beside fields).</summary>
     public static IReadOnlyList<string> ValidationMessages(string html)
     {

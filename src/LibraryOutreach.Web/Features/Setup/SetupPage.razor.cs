@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using LibraryOutreach.Data.Entities;
 using LibraryOutreach.Web.Components.Account;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Identity;
 
@@ -15,6 +14,7 @@ public sealed partial class SetupPage
     private ValidationMessageStore serverErrors = default!;
     private SetupState state;
     private string? errorMessage;
+    private bool statusCodeSet;
 
     [Inject]
     private SetupService Setup { get; set; } = default!;
@@ -98,16 +98,24 @@ public sealed partial class SetupPage
 
     private void SetStatusCode()
     {
-        if (state != SetupState.Ready)
+        if (state == SetupState.Ready || statusCodeSet)
         {
-            // Answer 404 with this page's own message, not the app's generic not-found page.
-            if (HttpContext.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+            return;
+        }
+
+        // Answer 404 with this page's own message. Set when the response starts: a status changed during rendering
+        // makes Blazor hand the request to the status-code-pages middleware, which would show the generic page.
+        statusCodeSet = true;
+        var response = HttpContext.Response;
+        response.OnStarting(() =>
+        {
+            if (response.StatusCode == StatusCodes.Status200OK)
             {
-                statusCodePages.Enabled = false;
+                response.StatusCode = StatusCodes.Status404NotFound;
             }
 
-            HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
-        }
+            return Task.CompletedTask;
+        });
     }
 
     private sealed class InputModel

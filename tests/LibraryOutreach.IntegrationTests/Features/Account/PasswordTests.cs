@@ -27,7 +27,7 @@ public partial class PasswordTests
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
         var knownHtml = await known.Content.ReadAsStringAsync();
         Assert.Contains("If an account exists for that email, a reset link has been sent.", knownHtml, StringComparison.Ordinal);
-        Assert.Equal(knownHtml, await unknown.Content.ReadAsStringAsync());
+        Assert.Equal(AccountClient.MainContent(knownHtml), AccountClient.MainContent(await unknown.Content.ReadAsStringAsync()));
 
         var mail = Assert.Single(app.Email.Sent);
         Assert.Equal("ada@library.test", mail.To);
