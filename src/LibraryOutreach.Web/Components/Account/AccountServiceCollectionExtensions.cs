@@ -6,7 +6,6 @@ public static class AccountServiceCollectionExtensions
     public static IHostApplicationBuilder AddAccountFeature(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddScoped<IdentityRedirectManager>();
         builder.Services.AddScoped<PasswordResetLinks>();
         return builder;
     }

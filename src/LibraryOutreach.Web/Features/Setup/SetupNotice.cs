@@ -12,9 +12,9 @@ namespace LibraryOutreach.Web.Features.Setup;
 public sealed class SetupNotice(
     IServiceScopeFactory scopeFactory,
     SetupTokenStore tokens,
-    IServer server,
     IOptions<LibraryOptions> libraryOptions,
-    ILogger<SetupNotice> logger)
+    ILogger<SetupNotice> logger,
+    IServer? server = null)
 {
     private readonly TaskCompletionSource _announced = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -59,7 +59,7 @@ public sealed class SetupNotice(
     /// <summary>The address the server listens on (a wildcard host shown as localhost), else Library:PublicUrl.</summary>
     internal string BaseUrl()
     {
-        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var addresses = server?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var address = addresses.FirstOrDefault(a => a.StartsWith("https:", StringComparison.OrdinalIgnoreCase)) ?? addresses.FirstOrDefault();
         return address is null ? libraryOptions.Value.PublicUrl.TrimEnd('/') : ForBrowser(address);
     }

@@ -26,7 +26,7 @@ public sealed partial class SetupPage
     private SignInManager<StaffUser> SignInManager { get; set; } = default!;
 
     [Inject]
-    private IdentityRedirectManager RedirectManager { get; set; } = default!;
+    private NavigationManager Navigation { get; set; } = default!;
 
     [SupplyParameterFromForm]
     private InputModel Input { get; set; } = default!;
@@ -93,7 +93,7 @@ public sealed partial class SetupPage
             await SignInManager.SignInAsync(user, isPersistent: false);
         }
 
-        RedirectManager.RedirectToLocal("/");
+        Navigation.RedirectToLocal("/");
     }
 
     private void SetStatusCode()

@@ -19,7 +19,7 @@ public sealed partial class ChangePasswordPage
     private SignInManager<StaffUser> SignInManager { get; set; } = default!;
 
     [Inject]
-    private IdentityRedirectManager RedirectManager { get; set; } = default!;
+    private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
     private ILogger<ChangePasswordPage> Logger { get; set; } = default!;
@@ -45,7 +45,7 @@ public sealed partial class ChangePasswordPage
         var user = await UserManager.GetUserAsync(HttpContext.User);
         if (user is null)
         {
-            RedirectManager.RedirectTo("/account/login");
+            Navigation.RedirectTo("/account/login");
             return;
         }
 
@@ -55,7 +55,7 @@ public sealed partial class ChangePasswordPage
             // The security stamp changed: renew this browser's cookie (other sessions are signed out within a minute).
             await SignInManager.RefreshSignInAsync(user);
             Logger.LogInformation("User {UserId} changed their password", user.Id);
-            RedirectManager.RedirectTo("/account/change-password", new Dictionary<string, object?> { ["status"] = "changed" });
+            Navigation.RedirectTo("/account/change-password", new Dictionary<string, object?> { ["status"] = "changed" });
             return;
         }
 

@@ -20,7 +20,7 @@ public sealed partial class ResetPasswordPage
     private UserManager<StaffUser> UserManager { get; set; } = default!;
 
     [Inject]
-    private IdentityRedirectManager RedirectManager { get; set; } = default!;
+    private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
     private ILogger<ResetPasswordPage> Logger { get; set; } = default!;
@@ -73,7 +73,7 @@ public sealed partial class ResetPasswordPage
             await UserManager.SetLockoutEndDateAsync(user, null);
             await UserManager.ResetAccessFailedCountAsync(user);
             Logger.LogInformation("User {UserId} reset their password with a reset link", user.Id);
-            RedirectManager.RedirectTo("/account/login", new Dictionary<string, object?> { ["status"] = "password-reset" });
+            Navigation.RedirectTo("/account/login", new Dictionary<string, object?> { ["status"] = "password-reset" });
             return;
         }
 

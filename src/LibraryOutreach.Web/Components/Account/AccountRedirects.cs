@@ -2,22 +2,30 @@ using Microsoft.AspNetCore.Components;
 
 namespace LibraryOutreach.Web.Components.Account;
 
-/// <summary>Redirects from server-rendered account pages, only ever to addresses inside this app.</summary>
-public sealed class IdentityRedirectManager(NavigationManager navigationManager)
+/// <summary>
+/// Redirects from server-rendered account pages, only ever to addresses inside this app. The project sets
+/// <c>BlazorDisableThrowNavigationException</c>, so code after a redirect still runs: return right after.
+/// </summary>
+public static class AccountRedirects
 {
     /// <summary>Redirects to <paramref name="uri"/> if it is a local path, otherwise to the home page (no open redirects).</summary>
-    public void RedirectToLocal(string? uri) => navigationManager.NavigateTo(IsLocalUrl(uri) ? uri! : "/");
-
-    /// <summary>Redirects to a path inside the app with query parameters.</summary>
-    public void RedirectTo(string path, IReadOnlyDictionary<string, object?>? query = null)
+    public static void RedirectToLocal(this NavigationManager navigation, string? uri)
     {
+        ArgumentNullException.ThrowIfNull(navigation);
+        navigation.NavigateTo(IsLocalUrl(uri) ? uri! : "/");
+    }
+
+    /// <summary>Redirects to a path inside the app, with optional query parameters.</summary>
+    public static void RedirectTo(this NavigationManager navigation, string path, IReadOnlyDictionary<string, object?>? query = null)
+    {
+        ArgumentNullException.ThrowIfNull(navigation);
         if (!IsLocalUrl(path))
         {
             throw new ArgumentException("Only local paths are allowed.", nameof(path));
         }
 
-        var target = query is null ? path : navigationManager.GetUriWithQueryParameters(navigationManager.ToAbsoluteUri(path).GetLeftPart(UriPartial.Path), query);
-        navigationManager.NavigateTo(target);
+        var target = query is null ? path : navigation.GetUriWithQueryParameters(navigation.ToAbsoluteUri(path).GetLeftPart(UriPartial.Path), query);
+        navigation.NavigateTo(target);
     }
 
     /// <summary>
