@@ -1,3 +1,5 @@
+using LibraryOutreach.Web.Components.Account;
+
 namespace LibraryOutreach.Web.Features.Setup;
 
 public static class SetupServiceCollectionExtensions
@@ -5,6 +7,10 @@ public static class SetupServiceCollectionExtensions
     public static IHostApplicationBuilder AddSetupFeature(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<SetupTokenStore>();
+        builder.Services.AddSingleton<SetupNotice>();
+        builder.Services.AddScoped<SetupService>();
+        builder.AddAccountFeature();
         return builder;
     }
 
@@ -12,6 +18,12 @@ public static class SetupServiceCollectionExtensions
     public static WebApplication MapSetupNotice(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var lifetime = app.Lifetime;
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            var notice = app.Services.GetRequiredService<SetupNotice>();
+            _ = Task.Run(() => notice.AnnounceAsync(lifetime.ApplicationStopping), lifetime.ApplicationStopping);
+        });
         return app;
     }
 }
