@@ -37,7 +37,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (string.IsNullOrWhiteSpace(admin))
         {
             throw new InvalidOperationException(
-                $"{PostgresVariable} is not set. Run the tests with the README's test command (scripts/test.sh), which starts PostgreSQL and sets it.");
+                $"{PostgresVariable} is not set. Run the tests with the README's test command (tests/run-all.sh), which starts PostgreSQL and sets it.");
         }
 
         var name = "lo_test_" + Guid.NewGuid().ToString("N")[..12];
