@@ -29,6 +29,9 @@ public class OutreachAppFactory : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
+    /// <summary>Everything the app logged, as the console shows it.</summary>
+    public CapturedLog Log { get; } = new();
+
     /// <summary>Starts a host on a new SQLite (default) or PostgreSQL database. Dispose the factory to delete it.</summary>
     public static async Task<OutreachAppFactory> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null)
     {
@@ -62,6 +65,8 @@ public class OutreachAppFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Auth:SecureCookies", "false");
+        // Serilog's ReadFrom.Services picks up sinks registered in DI.
+        builder.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(Log));
         foreach (var (key, value) in _extraSettings)
         {
             builder.UseSetting(key, value);
