@@ -44,10 +44,10 @@ public partial class StaffPage
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
+    /// <summary>Cancels work still running for this page. The source is not disposed: late continuations still read its token.</summary>
     public void Dispose()
     {
         _cts.Cancel();
-        _cts.Dispose();
         GC.SuppressFinalize(this);
     }
 
@@ -68,6 +68,10 @@ public partial class StaffPage
         catch (AccessDeniedException ex)
         {
             _loadError = ex.Message;
+        }
+        catch (OperationCanceledException) when (_cts.IsCancellationRequested)
+        {
+            // The page was closed while loading.
         }
     }
 
@@ -217,6 +221,10 @@ public partial class StaffPage
         catch (Exception ex) when (ex is StaffValidationException or StaffLimitReachedException or AccessDeniedException)
         {
             Snackbar.Add(ex.Message, Severity.Error);
+        }
+        catch (OperationCanceledException) when (_cts.IsCancellationRequested)
+        {
+            return;
         }
         finally
         {
