@@ -8,6 +8,10 @@ public static class StaffServiceCollectionExtensions
         builder.Services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<StaffCapacity>();
         builder.Services.AddScoped<StaffAccountCreator>();
+        builder.Services.AddScoped<InvitationService>();
+        builder.Services.AddScoped<IInvitationService>(sp => sp.GetRequiredService<InvitationService>());
+        builder.Services.AddScoped<StaffService>();
+        builder.Services.AddScoped<IStaffService>(sp => sp.GetRequiredService<StaffService>());
         return builder;
     }
 }

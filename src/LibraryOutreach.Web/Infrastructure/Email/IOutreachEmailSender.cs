@@ -8,12 +8,3 @@ public interface IOutreachEmailSender
 
     Task SendAsync(string toEmail, string toName, string subject, string textBody, CancellationToken ct);
 }
-
-/// <summary>Used when no SMTP server is configured: nothing can be sent.</summary>
-public sealed class NoEmailSender : IOutreachEmailSender
-{
-    public bool IsConfigured => false;
-
-    public Task SendAsync(string toEmail, string toName, string subject, string textBody, CancellationToken ct) =>
-        throw new InvalidOperationException("Email is not set up: configure the Smtp settings to send email.");
-}

@@ -1,0 +1,76 @@
+using Bunit.TestDoubles;
+using LibraryOutreach.Data.Entities;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace LibraryOutreach.ComponentTests;
+
+/// <summary>
+/// bUnit with MudBlazor: MudBlazor services, loose JS interop (MudBlazor calls JS that tests don't care about),
+/// and the popover, dialog and snackbar providers rendered next to the component so menus, dialogs and
+/// snackbars appear in the same markup. xunit v2 disposes synchronously, but some MudBlazor services are only
+/// IAsyncDisposable, so the context is disposed through <see cref="IAsyncLifetime"/>.
+/// </summary>
+public abstract class MudBunitTestBase : BunitContext, IAsyncLifetime
+{
+    protected MudBunitTestBase()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.ShowTransitionDuration = 0;
+            options.SnackbarConfiguration.HideTransitionDuration = 0;
+        });
+        Services.AddSingleton<TimeProvider>(Clock);
+    }
+
+    /// <summary>"Now" for the components under test.</summary>
+    protected FixedTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 15, 12, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Signs in a test user with the Admin role (for pages and views that check authorization).</summary>
+    protected BunitAuthorizationContext AuthorizeAsAdmin(string name = "Ada Admin")
+    {
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized(name);
+        authorization.SetRoles(Roles.Admin);
+        return authorization;
+    }
+
+    /// <summary>Renders <typeparamref name="TComponent"/> after MudBlazor's popover, dialog and snackbar providers.</summary>
+    protected IRenderedComponent<IComponent> RenderWithProviders<TComponent>(IDictionary<string, object?>? parameters = null)
+        where TComponent : IComponent =>
+        Render(builder => BuildWithProviders<TComponent>(builder, parameters));
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+
+    private static void BuildWithProviders<TComponent>(RenderTreeBuilder builder, IDictionary<string, object?>? parameters)
+        where TComponent : IComponent
+    {
+        builder.OpenComponent<MudPopoverProvider>(0);
+        builder.CloseComponent();
+        builder.OpenComponent<MudDialogProvider>(1);
+        builder.CloseComponent();
+        builder.OpenComponent<MudSnackbarProvider>(2);
+        builder.CloseComponent();
+        builder.OpenComponent<TComponent>(3);
+        foreach (var (name, value) in parameters ?? new Dictionary<string, object?>())
+        {
+            builder.AddComponentParameter(4, name, value);
+        }
+
+        builder.CloseComponent();
+    }
+}
+
+/// <summary>A clock that stays where the test puts it.</summary>
+public sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
