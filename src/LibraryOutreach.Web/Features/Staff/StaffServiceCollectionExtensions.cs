@@ -12,6 +12,7 @@ public static class StaffServiceCollectionExtensions
         builder.Services.AddScoped<IInvitationService>(sp => sp.GetRequiredService<InvitationService>());
         builder.Services.AddScoped<StaffService>();
         builder.Services.AddScoped<IStaffService>(sp => sp.GetRequiredService<StaffService>());
+        builder.Services.AddScoped<Infrastructure.Cli.IStaffInviter, CliStaffInviter>();
         return builder;
     }
 }

@@ -68,12 +68,7 @@ internal static class CliVerbs
         var role = context.Command.Required("role");
 
         await using var session = context.StartSession();
-        var inviter = session.Services.GetService<IStaffInviter>();
-        if (inviter is null)
-        {
-            context.Error.WriteLine("Invitations are not available in this build.");
-            return CliUsage.Failed;
-        }
+        var inviter = session.Services.GetRequiredService<IStaffInviter>();
 
         await MigrateIfNeededAsync(session, context.Output, cancellationToken);
         var baseUri = session.Get<IOptions<LibraryOptions>>().Value.PublicUrl;

@@ -103,12 +103,22 @@ public sealed class CliVerbTests : IDisposable
     }
 
     [Fact]
-    public async Task Invite_NoInviterInThisBuild_SaysSoAndExitsOne()
+    public async Task Invite_RealInvitationService_StoresOnlyTheHashAndPrintsAWorkingLink()
     {
-        var result = await _cli.RunAsync("invite", "--email", "li@library.example", "--name", "Li Wei", "--role", "Staff");
+        var result = await _cli.RunAsync("invite", "--email", "li@library.example", "--name", "Li Wei", "--role", "Staff", "--Library:PublicUrl=https://outreach.example.org/");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("Invitations are not available in this build.", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, result.ExitCode);
+        var match = System.Text.RegularExpressions.Regex.Match(result.Output, @"https://outreach\.example\.org/account/accept-invitation\?token=([A-Za-z0-9_-]+)");
+        Assert.True(match.Success, result.Output);
+        var token = match.Groups[1].Value;
+        using var db = _cli.Open();
+        Assert.Equal(1L, CliSandbox.Scalar(db, "SELECT COUNT(*) FROM Invitations WHERE Email = 'li@library.example' AND Role = 'Staff' AND AcceptedAt IS NULL;"));
+        Assert.Equal(InvitationTokens.Hash(token), CliSandbox.Scalar(db, "SELECT TokenHash FROM Invitations;"));
+        Assert.Equal(0L, CliSandbox.Scalar(db, "SELECT COUNT(*) FROM AuditEntries WHERE Changes LIKE @t;", ("@t", "%" + token + "%")));
+
+        var again = await _cli.RunAsync("invite", "--email", "li@library.example", "--name", "Li Wei", "--role", "Staff");
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("The invitation was not created", again.Error, StringComparison.Ordinal);
     }
 
     [Fact]
