@@ -1,11 +1,10 @@
 using System.Security.Claims;
-using System.Text;
 using LibraryOutreach.Data;
 using LibraryOutreach.Data.Entities;
+using LibraryOutreach.Web.Components.Account;
 using LibraryOutreach.Web.Infrastructure.Auth;
 using LibraryOutreach.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -158,7 +157,7 @@ public sealed class StaffService(
 
     /// <summary>
     /// A one-time password reset link for an active account, for an Admin to pass on when email is not set up:
-    /// <c>{baseUri}/account/reset-password?userId=…&amp;code=…</c>, the code being Base64Url of the UTF-8 Identity token.
+    /// the same link as the forgot-password email (<see cref="PasswordResetLinks"/>).
     /// </summary>
     public async Task<string> CreatePasswordResetLinkAsync(string userId, string baseUri, CancellationToken ct)
     {
@@ -171,10 +170,9 @@ public sealed class StaffService(
             throw new StaffValidationException("This account is deactivated. Reactivate it before creating a reset link.");
         }
 
-        var token = await operation.Users.GeneratePasswordResetTokenAsync(user);
-        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+        var link = await new PasswordResetLinks(operation.Users).CreateLinkAsync(user, baseUri);
         logger.LogInformation("Password reset link created for staff account {UserId}", user.Id);
-        return $"{baseUri.TrimEnd('/')}/account/reset-password?userId={Uri.EscapeDataString(user.Id)}&code={code}";
+        return link;
     }
 
     private static async Task<int> CountActiveAdminsAsync(OutreachDbContext db, CancellationToken ct) =>
