@@ -56,11 +56,14 @@ public partial class StaffJourneyTests(BrowserFixture browser)
         await Expect(linkField).ToHaveValueAsync(new Regex("/account/accept-invitation\\?token="));
         var invitationLink = await linkField.InputValueAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await Expect(admin.GetByTestId("invitations-table")).ToContainTextAsync(SupervisorEmail);
+        await Screenshots.SaveAsync(admin, "staff");
 
         // 3. The supervisor accepts in a fresh browser context and is signed in.
         await using var supervisorContext = await browser.Browser.NewContextAsync();
         var supervisor = await supervisorContext.NewPageAsync();
         await supervisor.GotoAsync(invitationLink);
+        await Screenshots.SaveAsync(supervisor, "accept-invitation");
         await supervisor.GetByLabel("Password", new() { Exact = true }).FillAsync(SupervisorPassword);
         await supervisor.GetByLabel("Confirm password").FillAsync(SupervisorPassword);
         await supervisor.GetByRole(AriaRole.Button, new() { Name = "Create account and sign in" }).ClickAsync();
