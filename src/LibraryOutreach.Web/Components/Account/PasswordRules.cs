@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using LibraryOutreach.Data.Entities;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Identity;
 
 namespace LibraryOutreach.Web.Components.Account;
@@ -30,5 +32,29 @@ public static class PasswordRules
         ArgumentNullException.ThrowIfNull(error);
         return error.Code == "CommonPassword"
             || (error.Code.StartsWith("Password", StringComparison.Ordinal) && error.Code != nameof(IdentityErrorDescriber.PasswordMismatch));
+    }
+
+    /// <summary>
+    /// Shows Identity's errors where they belong: those about the new password beside <paramref name="passwordField"/>,
+    /// the rest returned as one form-level message (null when there are none).
+    /// </summary>
+    public static string? ShowErrors(IEnumerable<IdentityError> errors, ValidationMessageStore store, Expression<Func<object>> passwordField)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(store);
+        var other = new List<string>();
+        foreach (var error in errors)
+        {
+            if (IsPasswordError(error))
+            {
+                store.Add(passwordField, error.Description);
+            }
+            else
+            {
+                other.Add(error.Description);
+            }
+        }
+
+        return other.Count == 0 ? null : string.Join(" ", other);
     }
 }

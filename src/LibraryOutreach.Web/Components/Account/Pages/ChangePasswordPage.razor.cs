@@ -59,22 +59,14 @@ public sealed partial class ChangePasswordPage
             return;
         }
 
-        foreach (var error in result.Errors)
+        // A wrong current password is Identity's "PasswordMismatch": show it beside that field.
+        var wrongCurrent = result.Errors.Where(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)).ToList();
+        if (wrongCurrent.Count > 0)
         {
-            if (error.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
-            {
-                serverErrors.Add(() => Input.CurrentPassword, "The current password is incorrect.");
-            }
-            else if (PasswordRules.IsPasswordError(error))
-            {
-                serverErrors.Add(() => Input.NewPassword, error.Description);
-            }
-            else
-            {
-                errorMessage = error.Description;
-            }
+            serverErrors.Add(() => Input.CurrentPassword, "The current password is incorrect.");
         }
 
+        errorMessage = PasswordRules.ShowErrors(result.Errors.Except(wrongCurrent), serverErrors, () => Input.NewPassword);
         editContext.NotifyValidationStateChanged();
     }
 

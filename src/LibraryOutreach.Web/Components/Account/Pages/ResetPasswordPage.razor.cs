@@ -83,18 +83,7 @@ public sealed partial class ResetPasswordPage
             return;
         }
 
-        foreach (var error in result.Errors)
-        {
-            if (PasswordRules.IsPasswordError(error))
-            {
-                serverErrors.Add(() => Input.Password, error.Description);
-            }
-            else
-            {
-                errorMessage = error.Description;
-            }
-        }
-
+        errorMessage = PasswordRules.ShowErrors(result.Errors, serverErrors, () => Input.Password);
         editContext.NotifyValidationStateChanged();
     }
 
