@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using LibraryOutreach.Data.Entities;
 using LibraryOutreach.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LibraryOutreach.IntegrationTests.Features.Staff;
 
 /// <summary>The server-rendered accept page over HTTP: form, antiforgery, account creation and the sign-in cookie.</summary>
-public partial class AcceptInvitationPageTests
+public class AcceptInvitationPageTests
 {
     [Fact]
     public async Task AcceptInvitationPage_ValidPost_CreatesAccountSignsInAndRedirectsHome()
@@ -82,13 +81,6 @@ public partial class AcceptInvitationPageTests
         Assert.DoesNotContain("Input.Password", html, StringComparison.Ordinal);
     }
 
-    private static string AntiforgeryToken(string html)
-    {
-        var match = AntiforgeryPattern().Match(html);
-        Assert.True(match.Success, "the form carries an antiforgery token");
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryPattern();
+    private static string AntiforgeryToken(string html) =>
+        AccountClient.AntiforgeryToken(html) ?? throw new Xunit.Sdk.XunitException("the form carries no antiforgery token");
 }
