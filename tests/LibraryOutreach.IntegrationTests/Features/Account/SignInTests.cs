@@ -48,6 +48,8 @@ public class SignInTests
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains(WrongCredentials, html, StringComparison.Ordinal);
         Assert.Contains("role=\"alert\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-right-password", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"ada@library.test\"", html, StringComparison.Ordinal);
         Assert.False(client.HasAuthCookie);
     }
 
