@@ -21,6 +21,32 @@ public class OutreachDbContext(DbContextOptions<OutreachDbContext> options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
+    public DbSet<OrganizationType> OrganizationTypes => Set<OrganizationType>();
+
+    public DbSet<Tag> Tags => Set<Tag>();
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<OrganizationCoOwner> OrganizationCoOwners => Set<OrganizationCoOwner>();
+
+    public DbSet<OrganizationTag> OrganizationTags => Set<OrganizationTag>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<ContactEmail> ContactEmails => Set<ContactEmail>();
+
+    public DbSet<ContactPhone> ContactPhones => Set<ContactPhone>();
+
+    public DbSet<ContactTag> ContactTags => Set<ContactTag>();
+
+    public DbSet<Affiliation> Affiliations => Set<Affiliation>();
+
+    public DbSet<CommitteeSeat> CommitteeSeats => Set<CommitteeSeat>();
+
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+
+    public DbSet<ImportBatchItem> ImportBatchItems => Set<ImportBatchItem>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -18,6 +18,57 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.Affiliation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("Affiliations");
+                });
+
             modelBuilder.Entity("LibraryOutreach.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -63,6 +114,330 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+
+                    b.HasAnnotation("LibraryOutreach:AuditIgnored", true);
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.CommitteeSeat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeetingCadence")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TermEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TermStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("StaffUserId");
+
+                    b.ToTable("CommitteeSeats");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.Contact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ArchivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredChannel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisplayName");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("IsArchived", "LastName", "FirstName");
+
+                    b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.ContactEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPrimary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedAddress")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("NormalizedAddress");
+
+                    b.ToTable("ContactEmails");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.ContactPhone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPrimary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Normalized")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("Normalized");
+
+                    b.ToTable("ContactPhones");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.ContactTag", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TagId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContactId", "TagId");
+
+                    b.HasIndex("TagId");
+
+                    b.ToTable("ContactTags");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.ImportBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AddedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MergedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkippedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UndoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UndoneById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("ImportBatches");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.ImportBatchItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousState")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.ToTable("ImportBatchItems");
 
                     b.HasAnnotation("LibraryOutreach:AuditIgnored", true);
                 });
@@ -120,6 +495,260 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.Organization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ArchivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("EmailDomains")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnershipLevel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNormalized")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("PhoneNormalized");
+
+                    b.HasIndex("TypeId");
+
+                    b.HasIndex("IsArchived", "Name");
+
+                    b.ToTable("Organizations");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OrganizationCoOwner", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganizationId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("OrganizationCoOwners");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OrganizationTag", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TagId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganizationId", "TagId");
+
+                    b.HasIndex("TagId");
+
+                    b.ToTable("OrganizationTags");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OrganizationType", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("OrganizationTypes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            CreatedAt = 1309315497984000000L,
+                            IsArchived = false,
+                            Name = "School",
+                            SortOrder = 10,
+                            UpdatedAt = 1309315497984000000L,
+                            Version = new Guid("0193a000-0000-7000-8000-000000000001")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            CreatedAt = 1309315497984000000L,
+                            IsArchived = false,
+                            Name = "Town government",
+                            SortOrder = 20,
+                            UpdatedAt = 1309315497984000000L,
+                            Version = new Guid("0193a000-0000-7000-8000-000000000002")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            CreatedAt = 1309315497984000000L,
+                            IsArchived = false,
+                            Name = "Nonprofit",
+                            SortOrder = 30,
+                            UpdatedAt = 1309315497984000000L,
+                            Version = new Guid("0193a000-0000-7000-8000-000000000003")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000004"),
+                            CreatedAt = 1309315497984000000L,
+                            IsArchived = false,
+                            Name = "Business",
+                            SortOrder = 40,
+                            UpdatedAt = 1309315497984000000L,
+                            Version = new Guid("0193a000-0000-7000-8000-000000000004")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000005"),
+                            CreatedAt = 1309315497984000000L,
+                            IsArchived = false,
+                            Name = "Faith community",
+                            SortOrder = 50,
+                            UpdatedAt = 1309315497984000000L,
+                            Version = new Guid("0193a000-0000-7000-8000-000000000005")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000006"),
+                            CreatedAt = 1309315497984000000L,
+                            IsArchived = false,
+                            Name = "Civic group",
+                            SortOrder = 60,
+                            UpdatedAt = 1309315497984000000L,
+                            Version = new Guid("0193a000-0000-7000-8000-000000000006")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000007"),
+                            CreatedAt = 1309315497984000000L,
+                            IsArchived = false,
+                            Name = "Media",
+                            SortOrder = 70,
+                            UpdatedAt = 1309315497984000000L,
+                            Version = new Guid("0193a000-0000-7000-8000-000000000007")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000008"),
+                            CreatedAt = 1309315497984000000L,
+                            IsArchived = false,
+                            Name = "Other",
+                            SortOrder = 80,
+                            UpdatedAt = 1309315497984000000L,
+                            Version = new Guid("0193a000-0000-7000-8000-000000000008")
+                        });
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.StaffUser", b =>
@@ -210,6 +839,53 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.Tag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Color")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Tags");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -384,6 +1060,150 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.Affiliation", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.Contact", "Contact")
+                        .WithMany("Affiliations")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LibraryOutreach.Data.Entities.Organization", "Organization")
+                        .WithMany("Affiliations")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.CommitteeSeat", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LibraryOutreach.Data.Entities.StaffUser", "StaffUser")
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+
+                    b.Navigation("StaffUser");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.Contact", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.StaffUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.ContactEmail", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.Contact", null)
+                        .WithMany("Emails")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.ContactPhone", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.Contact", null)
+                        .WithMany("Phones")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.ContactTag", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.Contact", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LibraryOutreach.Data.Entities.Tag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Tag");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.ImportBatchItem", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.ImportBatch", null)
+                        .WithMany("Items")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.Organization", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.StaffUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("LibraryOutreach.Data.Entities.OrganizationType", "Type")
+                        .WithMany()
+                        .HasForeignKey("TypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+
+                    b.Navigation("Type");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OrganizationCoOwner", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.Organization", null)
+                        .WithMany("CoOwners")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LibraryOutreach.Data.Entities.StaffUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OrganizationTag", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.Organization", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LibraryOutreach.Data.Entities.Tag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Tag");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -433,6 +1253,31 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.Contact", b =>
+                {
+                    b.Navigation("Affiliations");
+
+                    b.Navigation("Emails");
+
+                    b.Navigation("Phones");
+
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.ImportBatch", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.Organization", b =>
+                {
+                    b.Navigation("Affiliations");
+
+                    b.Navigation("CoOwners");
+
+                    b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
         }

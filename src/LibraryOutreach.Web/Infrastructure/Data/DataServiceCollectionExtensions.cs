@@ -34,12 +34,14 @@ public static class DataServiceCollectionExtensions
         var sqlite = SqliteConnectionString(data.DatabasePath);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<TrackedEntityInterceptor>();
         builder.Services.AddScoped<AuditInterceptor>();
         builder.Services.AddDbContextFactory<OutreachDbContext>(
             (services, options) =>
             {
                 Configure(options, database.Provider, database.Provider == DatabaseProvider.Postgres ? postgres! : sqlite);
-                options.AddInterceptors(services.GetRequiredService<AuditInterceptor>());
+                // Stamps first, so the audit sees the final values.
+                options.AddInterceptors(services.GetRequiredService<TrackedEntityInterceptor>(), services.GetRequiredService<AuditInterceptor>());
             },
             ServiceLifetime.Scoped);
         return builder;
