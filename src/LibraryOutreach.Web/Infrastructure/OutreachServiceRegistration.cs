@@ -1,6 +1,9 @@
 using LibraryOutreach.Web.Components;
 using LibraryOutreach.Web.Components.Account;
 using LibraryOutreach.Web.Features.Audit;
+using LibraryOutreach.Web.Features.Contacts;
+using LibraryOutreach.Web.Features.Import;
+using LibraryOutreach.Web.Features.Organizations;
 using LibraryOutreach.Web.Features.Setup;
 using LibraryOutreach.Web.Features.Staff;
 using LibraryOutreach.Web.Infrastructure.Auth;
@@ -49,6 +52,9 @@ public static class OutreachServiceRegistration
         builder.AddSetupFeature();
         builder.AddStaffFeature();
         builder.AddAuditFeature();
+        builder.AddOrganizationsFeature();
+        builder.AddContactsFeature();
+        builder.AddImportFeature();
         return builder;
     }
 
