@@ -1,3 +1,5 @@
+using LibraryOutreach.Web.Features.Settings;
+
 namespace LibraryOutreach.Web.Features.Organizations;
 
 public static class OrganizationsServiceCollectionExtensions
@@ -5,6 +7,10 @@ public static class OrganizationsServiceCollectionExtensions
     public static IHostApplicationBuilder AddOrganizationsFeature(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddScoped<OrganizationService>();
+        builder.Services.AddScoped<IOrganizationService>(sp => sp.GetRequiredService<OrganizationService>());
+        builder.Services.AddScoped<TagService>();
+        builder.Services.AddScoped<OrganizationTypeService>();
         return builder;
     }
 }

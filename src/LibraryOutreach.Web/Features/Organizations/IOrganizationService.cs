@@ -1,0 +1,22 @@
+namespace LibraryOutreach.Web.Features.Organizations;
+
+/// <summary>Organizations: see <see cref="OrganizationService"/>.</summary>
+public interface IOrganizationService
+{
+    Task<OrganizationPage> ListAsync(OrganizationQuery query, CancellationToken ct = default);
+
+    Task<OrganizationDetail> GetAsync(Guid id, CancellationToken ct = default);
+
+    Task<Guid> CreateAsync(OrganizationInput input, CancellationToken ct = default);
+
+    Task UpdateAsync(Guid id, OrganizationInput input, Guid version, CancellationToken ct = default);
+
+    Task ArchiveAsync(Guid id, Guid version, CancellationToken ct = default);
+
+    Task RestoreAsync(Guid id, Guid version, CancellationToken ct = default);
+
+    Task DeleteAsync(Guid id, CancellationToken ct = default);
+
+    /// <summary>Active staff, by name: for owner and co-owner pickers.</summary>
+    Task<IReadOnlyList<StaffRef>> ListStaffAsync(CancellationToken ct = default);
+}
