@@ -17,6 +17,6 @@ public interface IOrganizationService
 
     Task DeleteAsync(Guid id, CancellationToken ct = default);
 
-    /// <summary>Active staff, by name: for owner and co-owner pickers.</summary>
-    Task<IReadOnlyList<StaffRef>> ListStaffAsync(CancellationToken ct = default);
+    /// <summary>What the filters and the dialog offer: active types (in order), active tags and active staff (by name).</summary>
+    Task<OrganizationChoices> GetChoicesAsync(CancellationToken ct = default);
 }

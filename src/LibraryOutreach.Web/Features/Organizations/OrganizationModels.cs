@@ -52,6 +52,10 @@ public sealed record OrganizationPage(int TotalCount, IReadOnlyList<Organization
 
 public sealed record StaffRef(string Id, string DisplayName);
 
+public sealed record TypeRef(Guid Id, string Name);
+
+public sealed record OrganizationChoices(IReadOnlyList<TypeRef> Types, IReadOnlyList<TagChip> Tags, IReadOnlyList<StaffRef> Staff);
+
 public sealed record AffiliationItem(Guid Id, Guid ContactId, string ContactName, string? Role, DateOnly? StartDate, DateOnly? EndDate);
 
 public sealed record CommitteeSeatItem(Guid Id, string StaffName, string Role, DateOnly? TermStart, DateOnly? TermEnd, string? MeetingCadence);

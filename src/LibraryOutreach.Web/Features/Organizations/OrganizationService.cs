@@ -62,16 +62,17 @@ public sealed class OrganizationService(
         }
 
         var total = await organizations.CountAsync(ct);
+        // Names sort as people read them (ignoring case) on both providers.
         var sorted = (query.Sort, query.Descending) switch
         {
-            (OrganizationSort.Type, false) => organizations.OrderBy(o => o.Type!.Name).ThenBy(o => o.Name),
-            (OrganizationSort.Type, true) => organizations.OrderByDescending(o => o.Type!.Name).ThenBy(o => o.Name),
-            (OrganizationSort.Level, false) => organizations.OrderBy(LevelRank).ThenBy(o => o.Name),
-            (OrganizationSort.Level, true) => organizations.OrderByDescending(LevelRank).ThenBy(o => o.Name),
-            (OrganizationSort.Updated, false) => organizations.OrderBy(o => o.UpdatedAt).ThenBy(o => o.Name),
-            (OrganizationSort.Updated, true) => organizations.OrderByDescending(o => o.UpdatedAt).ThenBy(o => o.Name),
-            (_, true) => organizations.OrderByDescending(o => o.Name),
-            _ => organizations.OrderBy(o => o.Name),
+            (OrganizationSort.Type, false) => organizations.OrderBy(o => o.Type!.Name.ToLower()).ThenBy(o => o.Name.ToLower()),
+            (OrganizationSort.Type, true) => organizations.OrderByDescending(o => o.Type!.Name.ToLower()).ThenBy(o => o.Name.ToLower()),
+            (OrganizationSort.Level, false) => organizations.OrderBy(LevelRank).ThenBy(o => o.Name.ToLower()),
+            (OrganizationSort.Level, true) => organizations.OrderByDescending(LevelRank).ThenBy(o => o.Name.ToLower()),
+            (OrganizationSort.Updated, false) => organizations.OrderBy(o => o.UpdatedAt).ThenBy(o => o.Name.ToLower()),
+            (OrganizationSort.Updated, true) => organizations.OrderByDescending(o => o.UpdatedAt).ThenBy(o => o.Name.ToLower()),
+            (_, true) => organizations.OrderByDescending(o => o.Name.ToLower()),
+            _ => organizations.OrderBy(o => o.Name.ToLower()),
         };
 
         var rows = await sorted.ThenBy(o => o.Id)
@@ -193,12 +194,19 @@ public sealed class OrganizationService(
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<IReadOnlyList<StaffRef>> ListStaffAsync(CancellationToken ct = default)
+    public async Task<OrganizationChoices> GetChoicesAsync(CancellationToken ct = default)
     {
         await guard.RequireAsync(Policies.Staff);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var types = await db.OrganizationTypes.AsNoTracking().Where(t => !t.IsArchived)
+            .OrderBy(t => t.SortOrder).ThenBy(t => t.Name)
+            .Select(t => new TypeRef(t.Id, t.Name)).ToListAsync(ct);
+        var tags = await db.Tags.AsNoTracking().Where(t => !t.IsArchived).Select(t => new TagChip(t.Id, t.Name, t.Color)).ToListAsync(ct);
         var staff = await db.Users.AsNoTracking().Where(u => u.IsActive).Select(u => new StaffRef(u.Id, u.DisplayName)).ToListAsync(ct);
-        return [.. staff.OrderBy(s => s.DisplayName, StringComparer.CurrentCultureIgnoreCase)];
+        return new OrganizationChoices(
+            types,
+            [.. tags.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)],
+            [.. staff.OrderBy(s => s.DisplayName, StringComparer.CurrentCultureIgnoreCase)]);
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<Organization, int>> LevelRank = o =>
