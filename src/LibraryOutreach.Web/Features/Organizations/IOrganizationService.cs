@@ -3,7 +3,7 @@ namespace LibraryOutreach.Web.Features.Organizations;
 /// <summary>Organizations: see <see cref="OrganizationService"/>.</summary>
 public interface IOrganizationService
 {
-    Task<OrganizationPage> ListAsync(OrganizationQuery query, CancellationToken ct = default);
+    Task<OrganizationListResult> ListAsync(OrganizationQuery query, CancellationToken ct = default);
 
     Task<OrganizationDetail> GetAsync(Guid id, CancellationToken ct = default);
 

@@ -48,7 +48,7 @@ public sealed record OrganizationRow(
     bool IsArchived,
     DateTimeOffset UpdatedAt);
 
-public sealed record OrganizationPage(int TotalCount, IReadOnlyList<OrganizationRow> Rows);
+public sealed record OrganizationListResult(int TotalCount, IReadOnlyList<OrganizationRow> Rows);
 
 public sealed record StaffRef(string Id, string DisplayName);
 

@@ -19,7 +19,7 @@ public sealed class OrganizationService(
     AccessGuard guard,
     TimeProvider timeProvider) : IOrganizationService
 {
-    public async Task<OrganizationPage> ListAsync(OrganizationQuery query, CancellationToken ct = default)
+    public async Task<OrganizationListResult> ListAsync(OrganizationQuery query, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         await guard.RequireAsync(Policies.Staff);
@@ -91,7 +91,7 @@ public sealed class OrganizationService(
             })
             .ToListAsync(ct);
 
-        return new OrganizationPage(total, [.. rows.Select(r => new OrganizationRow(
+        return new OrganizationListResult(total, [.. rows.Select(r => new OrganizationRow(
             r.Id, r.Name, r.TypeName, r.PartnershipLevel, r.OwnerName, [.. r.Tags.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)], r.IsArchived, r.UpdatedAt))]);
     }
 
