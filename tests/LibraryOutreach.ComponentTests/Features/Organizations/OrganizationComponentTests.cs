@@ -1,0 +1,114 @@
+using AngleSharp.Dom;
+using LibraryOutreach.Data.Entities;
+using LibraryOutreach.Web.Features.Organizations;
+using LibraryOutreach.Web.Infrastructure.Records;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.JSInterop;
+
+namespace LibraryOutreach.ComponentTests.Features.Organizations;
+
+public class OrganizationComponentTests : MudBunitTestBase
+{
+    private static readonly Guid SchoolId = Guid.NewGuid();
+    private readonly FakeOrganizationService _organizations = new();
+
+    public OrganizationComponentTests()
+    {
+        Services.AddSingleton<IOrganizationService>(_organizations);
+        Services.AddSingleton(sp => new ProtectedLocalStorage(sp.GetRequiredService<IJSRuntime>(), new EphemeralDataProtectionProvider()));
+        AuthorizeAsAdmin();
+        _organizations.Choices = new OrganizationChoices([new TypeRef(SchoolId, "School")], [new TagChip(Guid.NewGuid(), "Youth", "#aa3300")], [new StaffRef("user-ada", "Ada Admin")]);
+    }
+
+    [Fact]
+    public void List_RendersRowsWithTypeLevelOwnerAndTags()
+    {
+        _organizations.Rows.Add(new OrganizationRow(Guid.NewGuid(), "Springfield <b>Elementary</b>", "School", PartnershipLevel.FormalPartner, "Ada Admin",
+            [new TagChip(Guid.NewGuid(), "Youth", "#aa3300")], false, Clock.Now));
+        _organizations.Rows.Add(new OrganizationRow(Guid.NewGuid(), "Old Mill Society", "Civic group", PartnershipLevel.Contact, null, [], true, Clock.Now));
+
+        var cut = RenderWithProviders<OrganizationsPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=org-table] tbody tr").Count));
+        var first = Cells(cut.FindAll("[data-testid=org-table] tbody tr")[0]);
+        Assert.Equal("Springfield <b>Elementary</b>", first[0]);
+        Assert.Equal(["School", "Formal partner", "Ada Admin", "Youth"], first.Skip(1).Take(4));
+        Assert.Contains("Archived", Cells(cut.FindAll("[data-testid=org-table] tbody tr")[1])[0], StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=org-table] b"));
+        Assert.All(_organizations.Queries, q => Assert.False(q.IncludeArchived));
+    }
+
+    [Fact]
+    public void List_NoOrganizations_ShowsTheEmptyState()
+    {
+        var cut = RenderWithProviders<OrganizationsPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("No organizations yet", cut.Find("[data-testid=org-empty]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EditDialog_ServiceRejectsFields_ShowsEachMessageBesideItsField()
+    {
+        var cut = OpenEditDialog();
+        _organizations.FailWith = new RecordValidationException(new Dictionary<string, string>
+        {
+            [nameof(OrganizationInput.Website)] = "Website must be a web address starting with http:// or https://.",
+            [nameof(OrganizationInput.EmailDomains)] = "\"not a domain\" is not a domain.",
+        });
+
+        cut.Find("[data-testid=org-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Website must be a web address starting with http:// or https://.", FieldText(cut, "org-website"), StringComparison.Ordinal));
+        Assert.Contains("\"not a domain\" is not a domain.", FieldText(cut, "org-domains"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Website must", FieldText(cut, "org-name"), StringComparison.Ordinal);
+        Assert.Equal(["Update:Springfield Elementary"], _organizations.Calls);
+        Assert.NotNull(cut.Find("[data-testid=org-form]"));
+    }
+
+    [Fact]
+    public void EditDialog_SomeoneElseSavedFirst_ShowsTheirChangeAndOffersReload()
+    {
+        var cut = OpenEditDialog();
+        _organizations.FailWith = new ConcurrencyConflictException([new FieldDifference("Phone", "555-0100", "555-0199")], "Sam Supervisor");
+
+        cut.Find("[data-testid=org-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Sam Supervisor changed this to “555-0100” (you had “555-0199”)",
+            Normalize(cut.Find("[data-testid=conflict-differences]").TextContent), StringComparison.Ordinal));
+        Assert.Contains("Sam Supervisor changed this record while you were editing it. Nothing was saved.", cut.Find("[data-testid=conflict-message]").TextContent, StringComparison.Ordinal);
+        Assert.NotNull(cut.Find("[data-testid=conflict-reload]"));
+        Assert.NotNull(cut.Find("[data-testid=conflict-keep]"));
+    }
+
+    [Fact]
+    public void Detail_NotFound_ShowsAFriendlyMessage()
+    {
+        var missing = Guid.NewGuid();
+        var cut = RenderWithProviders<OrganizationPage>(new Dictionary<string, object?> { [nameof(OrganizationPage.Id)] = missing });
+
+        cut.WaitForAssertion(() => Assert.Contains("doesn't exist any more", cut.Find("[data-testid=org-not-found]").TextContent, StringComparison.Ordinal));
+    }
+
+    private IRenderedComponent<IComponent> OpenEditDialog()
+    {
+        var id = Guid.NewGuid();
+        _organizations.Details[id] = new OrganizationDetail(
+            id, "Springfield Elementary", SchoolId, "School", PartnershipLevel.Collaborator, "https://springfield.k12.us", ["springfield.k12.us"],
+            "555-0199", null, null, "Line one\nLine two", new StaffRef("user-ada", "Ada Admin"), [], [], [], [], false, Clock.Now, Guid.NewGuid(), CanEdit: true, CanDelete: true);
+        var cut = RenderWithProviders<OrganizationPage>(new Dictionary<string, object?> { [nameof(OrganizationPage.Id)] = id });
+        cut.WaitForAssertion(() => Assert.Equal("Springfield Elementary", cut.Find("[data-testid=org-title]").TextContent.Trim()));
+        cut.Find("[data-testid=org-edit]").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=org-form]")));
+        return cut;
+    }
+
+    private static string FieldText(IRenderedComponent<IComponent> cut, string inputId) =>
+        cut.Find($"#{inputId}").Closest(".mud-input-control")?.TextContent ?? "";
+
+    private static List<string> Cells(IElement row) => [.. row.QuerySelectorAll("td").Select(td => td.TextContent.Trim())];
+
+    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}
