@@ -50,6 +50,19 @@ public class OrganizationComponentTests : MudBunitTestBase
     }
 
     [Fact]
+    public void List_ShowArchived_ReloadsWithArchivedAndRemembersTheChoiceInThisBrowser()
+    {
+        var cut = RenderWithProviders<OrganizationsPage>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(_organizations.Queries));
+
+        cut.Find("input[data-testid=org-filter-archived]").Change(true);
+
+        cut.WaitForAssertion(() => Assert.True(_organizations.Queries[^1].IncludeArchived));
+        var saved = Assert.Single(JSInterop.Invocations, i => i.Identifier == "localStorage.setItem");
+        Assert.Equal("orgs-list", saved.Arguments[0]);
+    }
+
+    [Fact]
     public void EditDialog_ServiceRejectsFields_ShowsEachMessageBesideItsField()
     {
         var cut = OpenEditDialog();

@@ -267,6 +267,19 @@ public class OrganizationServiceTests
     }
 
     [Fact]
+    public async Task Reads_WithoutSignIn_AreRefused()
+    {
+        await using var app = await OutreachAppFactory.CreateAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().RunAs(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity()));
+        var service = scope.ServiceProvider.GetRequiredService<OrganizationService>();
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => service.ListAsync(new OrganizationQuery()));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => service.CreateAsync(Input("Sneaky")));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => service.GetChoicesAsync());
+    }
+
+    [Fact]
     public async Task ArchiveAndRestore_HideAndShowInTheDefaultList()
     {
         await using var app = await OutreachAppFactory.CreateAsync();
