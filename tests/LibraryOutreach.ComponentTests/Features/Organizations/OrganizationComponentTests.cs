@@ -97,6 +97,24 @@ public class OrganizationComponentTests : MudBunitTestBase
     }
 
     [Fact]
+    public void EditDialog_KeepEditingAfterAConflict_KeepsTheFormAndTheNextSaveGoesThrough()
+    {
+        var cut = OpenEditDialog();
+        _organizations.FailWith = new ConcurrencyConflictException([new FieldDifference("Phone", "555-0100", "555-0199")], "Sam Supervisor");
+        cut.Find("[data-testid=org-save]").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=conflict-keep]")));
+
+        cut.Find("[data-testid=conflict-keep]").Click();
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict-keep]")));
+        Assert.NotNull(cut.Find("[data-testid=org-form]"));
+        _organizations.FailWith = null;
+        cut.Find("[data-testid=org-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=org-form]")));
+        Assert.Equal(["Update:Springfield Elementary", "Update:Springfield Elementary"], _organizations.Calls);
+    }
+
+    [Fact]
     public void Detail_NotFound_ShowsAFriendlyMessage()
     {
         var missing = Guid.NewGuid();
