@@ -49,14 +49,14 @@ public sealed class ContactService(
 
         if (query.Text?.Trim().ToLowerInvariant() is { Length: > 0 } text)
         {
-            var pattern = LikePrefix(text);
-            var digits = Normalize.Phone(text) is { } d ? LikePrefix(d) : null;
+            var pattern = LikePatterns.Prefix(text);
+            var digits = Normalize.Phone(text) is { } d ? LikePatterns.Prefix(d) : null;
             contacts = contacts.Where(c =>
-                EF.Functions.Like(c.DisplayName.ToLower(), pattern, LikeEscape)
-                || EF.Functions.Like(c.FirstName.ToLower(), pattern, LikeEscape)
-                || EF.Functions.Like(c.LastName.ToLower(), pattern, LikeEscape)
-                || c.Emails.Any(e => EF.Functions.Like(e.NormalizedAddress, pattern, LikeEscape))
-                || (digits != null && c.Phones.Any(p => EF.Functions.Like(p.Normalized, digits, LikeEscape))));
+                EF.Functions.Like(c.DisplayName.ToLower(), pattern, LikePatterns.Escape)
+                || EF.Functions.Like(c.FirstName.ToLower(), pattern, LikePatterns.Escape)
+                || EF.Functions.Like(c.LastName.ToLower(), pattern, LikePatterns.Escape)
+                || c.Emails.Any(e => EF.Functions.Like(e.NormalizedAddress, pattern, LikePatterns.Escape))
+                || (digits != null && c.Phones.Any(p => EF.Functions.Like(p.Normalized, digits, LikePatterns.Escape))));
         }
 
         var total = await contacts.CountAsync(ct);
@@ -247,14 +247,6 @@ public sealed class ContactService(
         await SaveVersionedAsync(db, contact, version, proposed, ct);
         logger.LogInformation("Contact {ContactId} {Action}", id, archived ? "archived" : "restored");
     }
-
-    private const string LikeEscape = "\\";
-
-    /// <summary>A LIKE pattern matching values that start with <paramref name="prefix"/> (wildcards in it escaped).</summary>
-    private static string LikePrefix(string prefix) =>
-        prefix.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
-            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
-            .Replace("_", LikeEscape + "_", StringComparison.Ordinal) + "%";
 
     private static async Task<Contact> LoadForEditAsync(OutreachDbContext db, Guid id, ClaimsPrincipal user, CancellationToken ct)
     {

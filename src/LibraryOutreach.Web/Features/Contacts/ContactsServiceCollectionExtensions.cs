@@ -7,6 +7,8 @@ public static class ContactsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<ContactService>();
         builder.Services.AddScoped<IContactService>(sp => sp.GetRequiredService<ContactService>());
+        builder.Services.AddScoped<AffiliationService>();
+        builder.Services.AddScoped<CommitteeSeatService>();
         return builder;
     }
 }
