@@ -61,7 +61,7 @@ public sealed record ContactRow(
     string? OwnerName,
     bool IsArchived);
 
-public sealed record ContactPage(int Total, IReadOnlyList<ContactRow> Rows);
+public sealed record ContactResults(int Total, IReadOnlyList<ContactRow> Rows);
 
 public sealed record ContactEmailView(string Address, string? Label, bool IsPrimary);
 

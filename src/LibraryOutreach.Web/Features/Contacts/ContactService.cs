@@ -21,7 +21,7 @@ public sealed class ContactService(
     public const string OwnerUnknown = "Choose an active staff member as owner.";
     public const string TagUnknown = "One of the chosen tags no longer exists.";
 
-    public async Task<ContactPage> ListAsync(ContactQuery query, CancellationToken ct = default)
+    public async Task<ContactResults> ListAsync(ContactQuery query, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         await guard.RequireAsync(Policies.Staff);
@@ -85,7 +85,7 @@ public sealed class ContactService(
                 c.IsArchived))
             .AsSplitQuery()
             .ToListAsync(ct);
-        return new ContactPage(total, rows);
+        return new ContactResults(total, rows);
     }
 
     public async Task<ContactDetail> GetAsync(Guid id, CancellationToken ct = default)

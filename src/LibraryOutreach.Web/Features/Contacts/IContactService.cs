@@ -3,7 +3,7 @@ namespace LibraryOutreach.Web.Features.Contacts;
 /// <summary>Contacts for staff: see <see cref="ContactService"/>.</summary>
 public interface IContactService
 {
-    Task<ContactPage> ListAsync(ContactQuery query, CancellationToken ct = default);
+    Task<ContactResults> ListAsync(ContactQuery query, CancellationToken ct = default);
 
     Task<ContactDetail> GetAsync(Guid id, CancellationToken ct = default);
 

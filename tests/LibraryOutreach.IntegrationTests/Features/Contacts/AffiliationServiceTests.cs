@@ -44,7 +44,7 @@ public class AffiliationServiceTests
         var list = await app.AsAsync<AffiliationService, IReadOnlyList<AffiliationView>>(sam, Roles.Staff, s => s.ListForContactAsync(contact));
         Assert.Equal([("Springfield Library Friends", true), ("Springfield Elementary", false)], list.Select(a => (a.OrganizationName, a.IsCurrent)));
         Assert.Equal(new DateOnly(2024, 6, 30), list[1].EndDate);
-        var current = await app.AsAsync<ContactService, ContactPage>(sam, Roles.Staff, s => s.ListAsync(new ContactQuery { OrganizationId = school }));
+        var current = await app.AsAsync<ContactService, ContactResults>(sam, Roles.Staff, s => s.ListAsync(new ContactQuery { OrganizationId = school }));
         Assert.Empty(current.Rows);
         var detail = await app.AsAsync<ContactService, ContactDetail>(sam, Roles.Staff, s => s.GetAsync(contact));
         Assert.Equal(2, detail.Affiliations.Count);

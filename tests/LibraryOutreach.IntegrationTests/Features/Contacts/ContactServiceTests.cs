@@ -116,7 +116,7 @@ public class ContactServiceTests
             await db.SaveChangesAsync();
         });
 
-        Task<ContactPage> List(ContactQuery q) => app.AsAsync<ContactService, ContactPage>(staff, Roles.Staff, s => s.ListAsync(q));
+        Task<ContactResults> List(ContactQuery q) => app.AsAsync<ContactService, ContactResults>(staff, Roles.Staff, s => s.ListAsync(q));
 
         var all = await List(new ContactQuery());
         Assert.Equal(["Ned Flanders", "Edna Krabappel", "Marge Simpson"], all.Rows.Select(r => r.DisplayName));
@@ -197,8 +197,8 @@ public class ContactServiceTests
 
         var archived = await app.AsAsync<ContactService, ContactDetail>(sam, Roles.Staff, s => s.GetAsync(id));
         Assert.Equal(("Sam's edit", true), (archived.Title, archived.IsArchived));
-        Assert.Empty((await app.AsAsync<ContactService, ContactPage>(sam, Roles.Staff, s => s.ListAsync(new ContactQuery()))).Rows);
-        Assert.Single((await app.AsAsync<ContactService, ContactPage>(sam, Roles.Staff, s => s.ListAsync(new ContactQuery { IncludeArchived = true }))).Rows);
+        Assert.Empty((await app.AsAsync<ContactService, ContactResults>(sam, Roles.Staff, s => s.ListAsync(new ContactQuery()))).Rows);
+        Assert.Single((await app.AsAsync<ContactService, ContactResults>(sam, Roles.Staff, s => s.ListAsync(new ContactQuery { IncludeArchived = true }))).Rows);
         await app.AsAsync<ContactService>(sam, Roles.Staff, s => s.RestoreAsync(id, archived.Version));
         Assert.False((await app.AsAsync<ContactService, ContactDetail>(sam, Roles.Staff, s => s.GetAsync(id))).IsArchived);
     }
