@@ -15,6 +15,7 @@ public partial class ContactDialog
     /// <summary>The dialog result data when the person chose to reload the other person's version.</summary>
     public const string ReloadRequested = "reload";
 
+    private MudForm? _form;
     private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
     private IReadOnlyList<TagChip> _tags = [];
     private IReadOnlyList<StaffOption> _staff = [];
@@ -77,6 +78,9 @@ public partial class ContactDialog
 
     private string? ErrorFor(string field) => _errors.GetValueOrDefault(field);
 
+    /// <summary>Shows the service's message for <paramref name="field"/> beside it (linked for screen readers by MudForm).</summary>
+    private Func<string?, string?> Check(string field) => _ => ErrorFor(field);
+
     private string TagName(Guid id) => _tags.FirstOrDefault(t => t.Id == id)?.Name ?? "";
 
     private void OnTagsChanged(IEnumerable<Guid>? ids) => Input.TagIds = ids?.ToList() ?? [];
@@ -132,6 +136,10 @@ public partial class ContactDialog
         {
             _errors = ex.Errors;
             _formError = ex.Errors.Count == 0 ? ex.Message : "Please correct the fields marked below.";
+            if (_form is not null)
+            {
+                await _form.ValidateAsync();
+            }
         }
         catch (ConcurrencyConflictException ex)
         {
