@@ -135,7 +135,7 @@ public partial class ContactDialog
         catch (RecordValidationException ex)
         {
             _errors = ex.Errors;
-            _formError = ex.Errors.Count == 0 ? ex.Message : "Please correct the fields marked below.";
+            _formError = ex.Errors.GetValueOrDefault("") ?? (ex.Errors.Count == 0 ? ex.Message : "Please correct the fields marked below.");
             if (_form is not null)
             {
                 await _form.ValidateAsync();

@@ -1,24 +1,25 @@
 namespace LibraryOutreach.Web.Infrastructure.Records;
 
 /// <summary>
-/// A record that can't be saved as given, with messages keyed by field name ("FirstName", "Emails[0]", …) so
-/// forms can show each message beside its field.
+/// A record (organization, contact, tag…) that can't be saved, with one message per field name (e.g.
+/// <c>nameof(OrganizationInput.Name)</c>) so forms can show each beside its input. Nothing was saved.
 /// </summary>
 public sealed class RecordValidationException : Exception
 {
     public RecordValidationException()
-        : base("The record is not valid.")
+        : this(new Dictionary<string, string>(StringComparer.Ordinal) { [""] = "The record is not valid." })
     {
     }
 
     public RecordValidationException(string message)
-        : base(message)
+        : this(new Dictionary<string, string>(StringComparer.Ordinal) { [""] = message })
     {
     }
 
-    public RecordValidationException(string message, Exception inner)
-        : base(message, inner)
+    public RecordValidationException(string message, Exception innerException)
+        : base(message, innerException)
     {
+        Errors = new Dictionary<string, string>(StringComparer.Ordinal) { [""] = message };
     }
 
     public RecordValidationException(IReadOnlyDictionary<string, string> errors)
@@ -27,6 +28,6 @@ public sealed class RecordValidationException : Exception
         Errors = errors;
     }
 
-    /// <summary>Field name → message; empty when the message is about the record as a whole.</summary>
-    public IReadOnlyDictionary<string, string> Errors { get; } = new Dictionary<string, string>();
+    /// <summary>Field name → message.</summary>
+    public IReadOnlyDictionary<string, string> Errors { get; }
 }
