@@ -62,8 +62,11 @@ public sealed class ContactService(
         var total = await contacts.CountAsync(ct);
         contacts = (query.Sort, query.Descending) switch
         {
-            (ContactSort.Organization, false) => contacts.OrderBy(c => c.Affiliations.Where(a => a.EndDate == null).Min(a => a.Organization!.Name)).ThenBy(c => c.LastName).ThenBy(c => c.FirstName),
-            (ContactSort.Organization, true) => contacts.OrderByDescending(c => c.Affiliations.Where(a => a.EndDate == null).Min(a => a.Organization!.Name)).ThenBy(c => c.LastName).ThenBy(c => c.FirstName),
+            // Contacts without a current organization come last either way (providers differ on where NULLs sort).
+            (ContactSort.Organization, false) => contacts.OrderBy(c => c.Affiliations.Any(a => a.EndDate == null) ? 0 : 1)
+                .ThenBy(c => c.Affiliations.Where(a => a.EndDate == null).Min(a => a.Organization!.Name)).ThenBy(c => c.LastName).ThenBy(c => c.FirstName),
+            (ContactSort.Organization, true) => contacts.OrderBy(c => c.Affiliations.Any(a => a.EndDate == null) ? 0 : 1)
+                .ThenByDescending(c => c.Affiliations.Where(a => a.EndDate == null).Min(a => a.Organization!.Name)).ThenBy(c => c.LastName).ThenBy(c => c.FirstName),
             (ContactSort.Updated, false) => contacts.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
             (ContactSort.Updated, true) => contacts.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id),
             (_, false) => contacts.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),

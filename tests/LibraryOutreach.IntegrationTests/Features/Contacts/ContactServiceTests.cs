@@ -90,10 +90,12 @@ public class ContactServiceTests
         Assert.Equal("First name can be at most 100 characters.", Assert.Single(error.Errors).Value);
     }
 
-    [Fact]
-    public async Task ListAsync_FiltersByTagOrganizationAndEmailPrefix()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ListAsync_FiltersByTagOrganizationAndEmailPrefix(DatabaseProvider provider)
     {
-        await using var app = await OutreachAppFactory.CreateAsync();
+        await using var app = await OutreachAppFactory.CreateAsync(provider);
         var staff = await app.CreateUserAsync("sam@library.test", Roles.Staff, "Sam Staff");
         var tag = new Tag { Name = "Parents", Color = "#aa0000" };
         var school = new Organization { Name = "Springfield Elementary", TypeId = OrganizationTypeConfiguration.Defaults[0].Id };
