@@ -5,6 +5,10 @@ public static class ContactsServiceCollectionExtensions
     public static IHostApplicationBuilder AddContactsFeature(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddScoped<ContactService>();
+        builder.Services.AddScoped<IContactService>(sp => sp.GetRequiredService<ContactService>());
+        builder.Services.AddScoped<AffiliationService>();
+        builder.Services.AddScoped<CommitteeSeatService>();
         return builder;
     }
 }

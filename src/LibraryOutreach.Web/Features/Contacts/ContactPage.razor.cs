@@ -1,0 +1,140 @@
+using LibraryOutreach.Web.Infrastructure.Auth;
+using LibraryOutreach.Web.Infrastructure.Records;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace LibraryOutreach.Web.Features.Contacts;
+
+/// <summary>One contact: details, affiliations, and edit/archive/restore/delete as permissions allow.</summary>
+public partial class ContactPage
+{
+    private ContactDetail? _contact;
+    private bool _notFound;
+    private bool _busy;
+
+    [Parameter]
+    public Guid Id { get; set; }
+
+    [Inject]
+    private IContactService Contacts { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private static string Describe(string? label, bool primary) =>
+        (label, primary) switch
+        {
+            (null, true) => "(primary)",
+            (null, false) => "",
+            (_, true) => $"({label}, primary)",
+            _ => $"({label})",
+        };
+
+    /// <summary>The number for a tel: link: digits and a leading + only.</summary>
+    private static string TelTarget(string number) => Normalize.Phone(number) ?? "";
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            _contact = await Contacts.GetAsync(Id);
+            _notFound = false;
+        }
+        catch (RecordNotFoundException)
+        {
+            _contact = null;
+            _notFound = true;
+        }
+    }
+
+    private async Task EditAsync()
+    {
+        if (_contact is null)
+        {
+            return;
+        }
+
+        var parameters = new DialogParameters<ContactDialog>
+        {
+            { d => d.ContactId, _contact.Id },
+            { d => d.Version, _contact.Version },
+            { d => d.Input, _contact.ToInput() },
+        };
+        var dialog = await Dialogs.ShowAsync<ContactDialog>($"Edit {_contact.DisplayName}", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        var result = await dialog.Result;
+        if (result is { Canceled: false })
+        {
+            await LoadAsync();
+            Snackbar.Add(result.Data is ContactDialog.ReloadRequested ? "Showing the latest version." : "Contact saved.", Severity.Success);
+        }
+    }
+
+    private Task ArchiveAsync() => ChangeAsync(c => Contacts.ArchiveAsync(c.Id, c.Version), "Contact archived. Restore it any time.");
+
+    private Task RestoreAsync() => ChangeAsync(c => Contacts.RestoreAsync(c.Id, c.Version), "Contact restored.");
+
+    private async Task DeleteAsync()
+    {
+        if (_contact is null)
+        {
+            return;
+        }
+
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Delete contact permanently?",
+            $"Delete {_contact.DisplayName} and their affiliations for good? This can't be undone. Archiving keeps the history instead.",
+            yesText: "Delete permanently",
+            cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        await ChangeAsync(c => Contacts.DeleteAsync(c.Id), "Contact deleted.", deleted: true);
+    }
+
+    private async Task ChangeAsync(Func<ContactDetail, Task> action, string done, bool deleted = false)
+    {
+        if (_contact is null)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            await action(_contact);
+            Snackbar.Add(done, Severity.Success);
+            if (deleted)
+            {
+                Navigation.NavigateTo("contacts");
+                return;
+            }
+        }
+        catch (ConcurrencyConflictException ex)
+        {
+            if (await ConflictDialog.ShowAsync(Dialogs, ex))
+            {
+                Snackbar.Add("Showing the latest version.", Severity.Info);
+            }
+        }
+        catch (Exception ex) when (ex is AccessDeniedException or RecordNotFoundException)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+        finally
+        {
+            _busy = false;
+        }
+
+        await LoadAsync();
+    }
+}
