@@ -207,6 +207,11 @@ public static class ImportRowReader
             if (target.LabelColumn is { } labelColumn)
             {
                 var index = IndexOf(table.Headers, labelColumn);
+                if (index < 0)
+                {
+                    index = IndexOf(table.Headers, labelColumn.Replace(" - Label", " - Type", StringComparison.Ordinal)); // older Google exports
+                }
+
                 label = index >= 0 ? NullIfEmpty(Clean(row.Get(index).TrimStart('*'))) : null;
             }
 
