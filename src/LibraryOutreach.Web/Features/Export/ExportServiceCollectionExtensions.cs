@@ -1,0 +1,10 @@
+namespace LibraryOutreach.Web.Features.Export;
+
+public static class ExportServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddExportFeature(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder;
+    }
+}
