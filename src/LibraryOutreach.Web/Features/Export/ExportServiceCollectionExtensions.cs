@@ -5,6 +5,7 @@ public static class ExportServiceCollectionExtensions
     public static IHostApplicationBuilder AddExportFeature(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddScoped<ExportService>();
         return builder;
     }
 }
