@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LibraryOutreach.Data;
+using LibraryOutreach.Web.Features.Import.Parsing;
 using LibraryOutreach.Web.Infrastructure;
 using LibraryOutreach.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,10 @@ using Microsoft.Extensions.Options;
 
 namespace LibraryOutreach.Web.Features.Export;
 
-/// <summary>Exports all outreach data as one JSON document (Admins only: it lists staff and every record).</summary>
+/// <summary>
+/// Exports: all outreach data as one JSON document (Admins only: it lists staff and every record); contacts as Google-style
+/// CSV or vCard 4.0 and organizations as CSV (Staff).
+/// </summary>
 public sealed class ExportService(
     IDbContextFactory<OutreachDbContext> contextFactory,
     AccessGuard guard,
@@ -79,5 +83,61 @@ public sealed class ExportService(
             seats,
             staff,
             batches);
+    }
+
+    /// <summary>Contacts (all that are not merged away, or those in <paramref name="ids"/>) as CSV with Google Contacts headers.</summary>
+    public async Task<string> ContactsCsvAsync(IReadOnlyCollection<Guid>? ids, CancellationToken ct) =>
+        ContactFileWriters.GoogleCsv(await LoadContactsAsync(ids, ct));
+
+    /// <summary>Contacts as vCard 4.0.</summary>
+    public async Task<string> ContactsVCardAsync(IReadOnlyCollection<Guid>? ids, CancellationToken ct) =>
+        ContactFileWriters.VCard(await LoadContactsAsync(ids, ct));
+
+    /// <summary>Organizations (all that are not merged away, or those in <paramref name="ids"/>) as CSV in the import layout.</summary>
+    public async Task<string> OrganizationsCsvAsync(IReadOnlyCollection<Guid>? ids, CancellationToken ct)
+    {
+        await guard.RequireAsync(Policies.Staff);
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var query = db.Organizations.AsNoTracking().Where(o => o.MergedIntoId == null);
+        if (ids is not null)
+        {
+            query = query.Where(o => ids.Contains(o.Id));
+        }
+
+        var organizations = (await query.Include(o => o.Type).ToListAsync(ct))
+            .OrderBy(o => o.Name, StringComparer.CurrentCultureIgnoreCase)
+            .Select(o => new ImportedOrganization(o.Name, o.Type?.Name, o.Website, o.Email, o.Phone, o.Address, o.Notes, o.EmailDomains))
+            .ToList();
+        return ContactFileWriters.OrganizationsCsv(organizations);
+    }
+
+    private async Task<IReadOnlyList<ImportedContact>> LoadContactsAsync(IReadOnlyCollection<Guid>? ids, CancellationToken ct)
+    {
+        await guard.RequireAsync(Policies.Staff);
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var query = db.Contacts.AsNoTracking().Where(c => c.MergedIntoId == null);
+        if (ids is not null)
+        {
+            query = query.Where(c => ids.Contains(c.Id));
+        }
+
+        var contacts = await query
+            .Include(c => c.Emails).Include(c => c.Phones).Include(c => c.Tags).ThenInclude(t => t.Tag)
+            .Include(c => c.Affiliations.Where(a => a.EndDate == null)).ThenInclude(a => a.Organization)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        return contacts
+            .OrderBy(c => c.LastName, StringComparer.CurrentCultureIgnoreCase).ThenBy(c => c.FirstName, StringComparer.CurrentCultureIgnoreCase)
+            .Select(c => new ImportedContact(
+                c.FirstName,
+                c.LastName,
+                c.DisplayName,
+                c.Title,
+                c.Affiliations.OrderBy(a => a.Id).Select(a => a.Organization?.Name).FirstOrDefault(),
+                c.Emails.OrderByDescending(e => e.IsPrimary).ThenBy(e => e.Id).Select(e => new ImportedEmail(e.Label, e.Address)).ToList(),
+                c.Phones.OrderByDescending(p => p.IsPrimary).ThenBy(p => p.Id).Select(p => new ImportedPhone(p.Label, p.Number)).ToList(),
+                c.Tags.Select(t => t.Tag?.Name).OfType<string>().Order(StringComparer.CurrentCultureIgnoreCase).ToList(),
+                c.Notes))
+            .ToList();
     }
 }
