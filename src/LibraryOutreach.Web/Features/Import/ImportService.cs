@@ -18,7 +18,7 @@ namespace LibraryOutreach.Web.Features.Import;
 public sealed class ImportService(
     IDbContextFactory<OutreachDbContext> contextFactory,
     AccessGuard guard,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider) : IImportService
 {
     public const int UndoDays = 30;
     public const string ContactEntity = "Contact";

@@ -8,6 +8,7 @@ public static class ImportServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<ImportService>();
+        builder.Services.AddScoped<IImportService>(sp => sp.GetRequiredService<ImportService>());
         builder.AddExportFeature();
         return builder;
     }
