@@ -55,19 +55,60 @@ public class ImportPageTests : MudBunitTestBase
         cut.WaitForAssertion(() => Assert.Equal("Imports can be undone for 30 days.", cut.Find("[data-testid=import-error]").TextContent.Trim()));
     }
 
+    [Fact]
+    public void ImportPage_FileChosen_ShowsThePreviewAndImportsWithTheChosenActions()
+    {
+        var cut = RenderWithProviders<ImportPage>();
+
+        cut.WaitForElement("[data-testid=import-batches-empty]");
+        cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>()
+            .UploadFiles(InputFileContent.CreateFromText("First Name,Last Name\nMaria,Lopez\n", "google.csv"));
+
+        cut.WaitForAssertion(() => Assert.Contains("3 rows (Google Contacts, UTF-8): 1 new, 1 possible duplicates, 1 with errors", cut.Find("[data-testid=import-summary]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("Row 3: No name", cut.Find("[data-testid=import-errors]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Maria Lopez (Same email: maria@example.com)", cut.Find("[data-testid=import-duplicates]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(("google.csv", "First Name,Last Name\nMaria,Lopez\n"), (_imports.PreviewedName, _imports.PreviewedText));
+
+        cut.Find("[data-testid=import-confirm]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Imported 3 rows: 1 added, 1 merged, 1 skipped (1 with errors).", cut.Find("[data-testid=import-result]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(ImportAction.Merge, _imports.Choices![2]);
+    }
+
     private sealed class FakeImportService : IImportService
     {
+        public string? PreviewedName { get; private set; }
+
+        public string? PreviewedText { get; private set; }
+
+        public IReadOnlyDictionary<int, ImportAction>? Choices { get; private set; }
+
         public List<ImportBatchRow> Batches { get; } = [];
 
         public List<Guid> Undone { get; } = [];
 
         public string? RefuseUndo { get; set; }
 
-        public Task<ImportPreview> PreviewAsync(Stream file, string fileName, ImportKind kind, ColumnMapping? mapping, CancellationToken ct) =>
-            throw new NotSupportedException();
+        public async Task<ImportPreview> PreviewAsync(Stream file, string fileName, ImportKind kind, ColumnMapping? mapping, CancellationToken ct)
+        {
+            PreviewedName = fileName;
+            PreviewedText = await new StreamReader(file).ReadToEndAsync(ct);
+            ImportPreviewRow[] rows =
+            [
+                new(1, "Tom Nguyen", "tom@example.com", null, null, [], null, ImportAction.Create),
+                new(2, "Maria Lopez", "maria@example.com", null, null, [], new DuplicateMatch(Guid.NewGuid(), "Maria Lopez", "Same email: maria@example.com"), ImportAction.Merge),
+                new(3, "", null, null, null, ["No name: a contact needs a first, last or full name."], null, ImportAction.Skip),
+            ];
+            return new ImportPreview(kind, ContactLayouts.Google, "UTF-8", false, ["First Name", "Last Name"], 3, rows, [rows[2]], [rows[1]]);
+        }
 
-        public Task<ImportResult> ImportAsync(Stream file, string fileName, ImportKind kind, ColumnMapping? mapping, IReadOnlyDictionary<int, ImportAction> choices, CancellationToken ct) =>
-            throw new NotSupportedException();
+        public Task<ImportResult> ImportAsync(Stream file, string fileName, ImportKind kind, ColumnMapping? mapping, IReadOnlyDictionary<int, ImportAction> choices, CancellationToken ct)
+        {
+            Choices = choices;
+            var batch = new ImportBatchRow(Guid.NewGuid(), "contacts", fileName, "google", DateTimeOffset.UnixEpoch, "Ada Admin", 3, 1, 1, 1, null, CanUndo: true);
+            Batches.Add(batch);
+            return Task.FromResult(new ImportResult(batch.Id, "google", 3, 1, 1, 1, [new ImportRowError(3, "No name")]));
+        }
 
         public Task UndoAsync(Guid batchId, CancellationToken ct)
         {
