@@ -20,6 +20,7 @@ internal sealed class BatchWriter(
     private readonly Dictionary<Guid, Contact> _contacts = [];
     private readonly Dictionary<Guid, Organization> _organizations = [];
     private readonly HashSet<Guid> _added = [];
+    private readonly HashSet<Guid> _snapshotted = [];
 
     public ImportBatch Batch { get; } = new();
 
@@ -240,7 +241,7 @@ internal sealed class BatchWriter(
     /// <summary>Records the state before the first merge into an existing record (records added by this batch need none).</summary>
     private void Snapshot(string entityType, Guid id, Func<string> capture)
     {
-        if (_added.Contains(id) || Batch.Items.Any(i => i.EntityId == id))
+        if (_added.Contains(id) || !_snapshotted.Add(id))
         {
             return;
         }
