@@ -70,6 +70,8 @@ public static class CliApp
                 CliVerb.CreateAdmin => await CliVerbs.CreateAdminAsync(context, cancellationToken),
                 CliVerb.Invite => await CliVerbs.InviteAsync(context, cancellationToken),
                 CliVerb.Backup => await CliVerbs.BackupAsync(context, cancellationToken),
+                CliVerb.Import => await CliImportVerbs.ImportAsync(context, cancellationToken),
+                CliVerb.Export => await CliImportVerbs.ExportAsync(context, cancellationToken),
                 _ => throw new InvalidOperationException($"Verb '{command.Verb.Name}' has no handler."),
             };
         }

@@ -16,6 +16,8 @@ internal sealed record CliVerb(
     public const string CreateAdmin = "create-admin";
     public const string Invite = "invite";
     public const string Backup = "backup";
+    public const string Import = "import";
+    public const string Export = "export";
     public const string Help = "help";
 
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoChoices = new Dictionary<string, IReadOnlyList<string>>();
@@ -45,6 +47,22 @@ internal sealed record CliVerb(
             "Copy the SQLite database while the app keeps running, then check the copy with PRAGMA integrity_check. FILE defaults to <data directory>/backups/outreach-<yyyyMMdd-HHmmss>.db; an existing FILE is only replaced with --force. On PostgreSQL it explains how to use pg_dump instead (exit code 2).",
             ["out"],
             [],
+            ["force"],
+            NoChoices),
+        new(
+            Import,
+            "import --file F --kind contacts|organizations [--dry-run]",
+            "Import contacts (CSV from Google Contacts, Outlook or Bitrix24, or vCard 3/4) or organizations (CSV with Name, Type, Website, Email, Phone, Address, Notes, Email domains) as one undoable batch. Rows that duplicate an existing record are skipped (merge them on the import page instead). Rows with errors are listed with their row numbers and skipped; the good rows are still imported and the exit code is 1. --dry-run prints the same summary and writes nothing.",
+            ["file", "kind"],
+            ["file", "kind"],
+            ["dry-run"],
+            new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase) { ["kind"] = ["contacts", "organizations"] }),
+        new(
+            Export,
+            "export --out FILE [--force]",
+            "Write all data (organizations, types, tags, contacts, affiliations, committee seats, staff names, emails and roles, import batches) to FILE as one JSON document; see docs/export-format.md. No passwords, tokens or keys. An existing FILE is only replaced with --force.",
+            ["out"],
+            ["out"],
             ["force"],
             NoChoices),
         new(Help, "help", "Show this text (also --help or -h).", [], [], [], NoChoices),

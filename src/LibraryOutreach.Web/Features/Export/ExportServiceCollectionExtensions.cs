@@ -1,0 +1,11 @@
+namespace LibraryOutreach.Web.Features.Export;
+
+public static class ExportServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddExportFeature(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddScoped<ExportService>();
+        return builder;
+    }
+}
