@@ -2,6 +2,7 @@ using LibraryOutreach.Web.Infrastructure.Auth;
 using LibraryOutreach.Web.Infrastructure.Records;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using LibraryOutreach.Web.Components.Shared;
 
 namespace LibraryOutreach.Web.Features.Contacts;
 
@@ -143,7 +144,7 @@ public partial class ContactDialog
         }
         catch (ConcurrencyConflictException ex)
         {
-            if (await ConflictDialog.ShowAsync(Dialogs, ex))
+            if (await ConflictDialog.ShowAsync(Dialogs, ex, "Someone else changed this contact", ContactText.Field))
             {
                 MudDialog.Close(DialogResult.Ok(ReloadRequested));
             }

@@ -1,4 +1,5 @@
 using LibraryOutreach.Data.Entities;
+using LibraryOutreach.Web.Infrastructure.Records;
 
 namespace LibraryOutreach.Web.Features.Contacts;
 
@@ -43,9 +44,6 @@ public sealed record ContactQuery
     /// <summary>Rows per page, at most <see cref="MaxPageSize"/>.</summary>
     public int PageSize { get; init; } = DefaultPageSize;
 }
-
-/// <summary>A tag as shown on a chip.</summary>
-public sealed record TagChip(Guid Id, string Name, string Color);
 
 /// <summary>A staff member who can own a record.</summary>
 public sealed record StaffOption(string Id, string DisplayName);

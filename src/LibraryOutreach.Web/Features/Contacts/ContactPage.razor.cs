@@ -2,6 +2,7 @@ using LibraryOutreach.Web.Infrastructure.Auth;
 using LibraryOutreach.Web.Infrastructure.Records;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using LibraryOutreach.Web.Components.Shared;
 
 namespace LibraryOutreach.Web.Features.Contacts;
 
@@ -121,7 +122,7 @@ public partial class ContactPage
         }
         catch (ConcurrencyConflictException ex)
         {
-            if (await ConflictDialog.ShowAsync(Dialogs, ex))
+            if (await ConflictDialog.ShowAsync(Dialogs, ex, "Someone else changed this contact", ContactText.Field))
             {
                 Snackbar.Add("Showing the latest version.", Severity.Info);
             }

@@ -1,6 +1,7 @@
 using LibraryOutreach.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using LibraryOutreach.Web.Infrastructure.Records;
 
 namespace LibraryOutreach.Web.Features.Contacts;
 

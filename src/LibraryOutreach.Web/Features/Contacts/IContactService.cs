@@ -1,3 +1,4 @@
+using LibraryOutreach.Web.Infrastructure.Records;
 namespace LibraryOutreach.Web.Features.Contacts;
 
 /// <summary>Contacts for staff: see <see cref="ContactService"/>.</summary>

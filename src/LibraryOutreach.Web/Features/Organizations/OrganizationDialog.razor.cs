@@ -1,6 +1,7 @@
 using LibraryOutreach.Web.Infrastructure.Records;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using LibraryOutreach.Web.Components.Shared;
 
 namespace LibraryOutreach.Web.Features.Organizations;
 
@@ -114,10 +115,12 @@ public sealed partial class OrganizationDialog
 
     private async Task ResolveConflictAsync(ConcurrencyConflictException conflict)
     {
-        var parameters = new DialogParameters<ConflictDialog> { { d => d.Conflict, conflict } };
-        var dialog = await Dialogs.ShowAsync<ConflictDialog>("Someone else changed this organization", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        var result = await dialog.Result;
-        if (result is { Canceled: false, Data: true })
+        var reload = await ConflictDialog.ShowAsync(
+            Dialogs,
+            conflict,
+            "Someone else changed this organization",
+            note: "Reload to see their version (your changes are discarded), or keep editing: your next save replaces their changes with yours.");
+        if (reload)
         {
             MudDialog.Close(DialogResult.Ok(ReloadRequested));
             return;

@@ -1,4 +1,5 @@
 using LibraryOutreach.Data.Entities;
+using LibraryOutreach.Web.Infrastructure.Records;
 
 namespace LibraryOutreach.Web.Features.Organizations;
 
@@ -35,8 +36,6 @@ public sealed record OrganizationQuery
 
     public bool IncludeArchived { get; init; }
 }
-
-public sealed record TagChip(Guid Id, string Name, string Color);
 
 public sealed record OrganizationRow(
     Guid Id,

@@ -1,4 +1,5 @@
 using LibraryOutreach.Web.Features.Contacts;
+using LibraryOutreach.Web.Infrastructure.Records;
 
 namespace LibraryOutreach.ComponentTests.Features.Contacts;
 

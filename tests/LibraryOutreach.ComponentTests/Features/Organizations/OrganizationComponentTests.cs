@@ -89,8 +89,10 @@ public class OrganizationComponentTests : MudBunitTestBase
 
         cut.Find("[data-testid=org-save]").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("Sam Supervisor changed this to “555-0100” (you had “555-0199”)",
-            Normalize(cut.Find("[data-testid=conflict-differences]").TextContent), StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("Sam Supervisor value", cut.Find("[data-testid=conflict-differences] thead").TextContent, StringComparison.Ordinal));
+        var row = Normalize(Assert.Single(cut.FindAll("[data-testid=conflict-differences] tbody tr")).TextContent);
+        Assert.Contains("Phone", row, StringComparison.Ordinal);
+        Assert.True(row.IndexOf("555-0100", StringComparison.Ordinal) < row.IndexOf("555-0199", StringComparison.Ordinal), "their value comes before yours");
         Assert.Contains("Sam Supervisor changed this record while you were editing it. Nothing was saved.", cut.Find("[data-testid=conflict-message]").TextContent, StringComparison.Ordinal);
         Assert.NotNull(cut.Find("[data-testid=conflict-reload]"));
         Assert.NotNull(cut.Find("[data-testid=conflict-keep]"));
