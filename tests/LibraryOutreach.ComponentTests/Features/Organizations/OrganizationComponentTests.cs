@@ -18,6 +18,9 @@ public class OrganizationComponentTests : MudBunitTestBase
     public OrganizationComponentTests()
     {
         Services.AddSingleton<IOrganizationService>(_organizations);
+        // The people and committee-seat panels belong to Features/Contacts and have their own tests.
+        ComponentFactories.AddStub<LibraryOutreach.Web.Features.Contacts.AffiliationsPanel>();
+        ComponentFactories.AddStub<LibraryOutreach.Web.Features.Contacts.CommitteeSeatsPanel>();
         Services.AddSingleton(sp => new ProtectedLocalStorage(sp.GetRequiredService<IJSRuntime>(), new EphemeralDataProtectionProvider()));
         AuthorizeAsAdmin();
         _organizations.Choices = new OrganizationChoices([new TypeRef(SchoolId, "School")], [new TagChip(Guid.NewGuid(), "Youth", "#aa3300")], [new StaffRef("user-ada", "Ada Admin")]);
