@@ -47,6 +47,8 @@ public class OutreachDbContext(DbContextOptions<OutreachDbContext> options)
 
     public DbSet<ImportBatchItem> ImportBatchItems => Set<ImportBatchItem>();
 
+    public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

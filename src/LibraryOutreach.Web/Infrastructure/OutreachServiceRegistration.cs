@@ -4,6 +4,7 @@ using LibraryOutreach.Web.Features.Audit;
 using LibraryOutreach.Web.Features.Contacts;
 using LibraryOutreach.Web.Features.Import;
 using LibraryOutreach.Web.Features.Organizations;
+using LibraryOutreach.Web.Features.Search;
 using LibraryOutreach.Web.Features.Setup;
 using LibraryOutreach.Web.Features.Staff;
 using LibraryOutreach.Web.Infrastructure.Auth;
@@ -55,6 +56,7 @@ public static class OutreachServiceRegistration
         builder.AddOrganizationsFeature();
         builder.AddContactsFeature();
         builder.AddImportFeature();
+        builder.AddSearchFeature();
         return builder;
     }
 

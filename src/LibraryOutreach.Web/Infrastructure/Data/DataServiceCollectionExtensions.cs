@@ -1,5 +1,6 @@
 using LibraryOutreach.Data;
 using LibraryOutreach.Data.Auditing;
+using LibraryOutreach.Data.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,12 +37,16 @@ public static class DataServiceCollectionExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<TrackedEntityInterceptor>();
         builder.Services.AddScoped<AuditInterceptor>();
+        builder.Services.AddSingleton<SearchIndexInterceptor>();
         builder.Services.AddDbContextFactory<OutreachDbContext>(
             (services, options) =>
             {
                 Configure(options, database.Provider, database.Provider == DatabaseProvider.Postgres ? postgres! : sqlite);
-                // Stamps first, so the audit sees the final values.
-                options.AddInterceptors(services.GetRequiredService<TrackedEntityInterceptor>(), services.GetRequiredService<AuditInterceptor>());
+                // Stamps first, so the audit sees the final values; the search index last, after the records are saved.
+                options.AddInterceptors(
+                    services.GetRequiredService<TrackedEntityInterceptor>(),
+                    services.GetRequiredService<AuditInterceptor>(),
+                    services.GetRequiredService<SearchIndexInterceptor>());
             },
             ServiceLifetime.Scoped);
         return builder;

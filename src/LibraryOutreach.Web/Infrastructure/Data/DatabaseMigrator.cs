@@ -1,9 +1,13 @@
 using LibraryOutreach.Data;
+using LibraryOutreach.Data.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace LibraryOutreach.Web.Infrastructure.Data;
 
-/// <summary>Applies pending migrations (and, on SQLite, turns on WAL). Used at start-up and by the <c>migrate</c> verb.</summary>
+/// <summary>
+/// Applies pending migrations (and, on SQLite, turns on WAL), then rebuilds the search index if it does not match the
+/// records (the first start after an upgrade, a restore). Used at start-up and by the <c>migrate</c> verb.
+/// </summary>
 public sealed class DatabaseMigrator(IDbContextFactory<OutreachDbContext> contextFactory, ILogger<DatabaseMigrator> logger)
 {
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
@@ -25,6 +29,12 @@ public sealed class DatabaseMigrator(IDbContextFactory<OutreachDbContext> contex
         else
         {
             logger.LogInformation("Database schema is up to date");
+        }
+
+        if (await SearchIndexer.IsStaleAsync(db, cancellationToken))
+        {
+            var count = await SearchIndexer.RebuildAsync(db, cancellationToken);
+            logger.LogInformation("Rebuilt the search index: {Count} record(s)", count);
         }
 
         return pending;
