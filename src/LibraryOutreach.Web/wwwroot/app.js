@@ -24,3 +24,19 @@ window.outreach = {
         }
     }
 };
+
+// "/" focuses the app bar's search from anywhere, unless the person is typing in a field.
+document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) {
+        return;
+    }
+
+    const target = event.target;
+    const typing = target instanceof HTMLElement
+        && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+    const search = document.getElementById("global-search-input");
+    if (!typing && search) {
+        event.preventDefault();
+        search.focus();
+    }
+});
