@@ -49,6 +49,8 @@ public class OutreachDbContext(DbContextOptions<OutreachDbContext> options)
 
     public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
 
+    public DbSet<UserPreference> UserPreferences => Set<UserPreference>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -1,5 +1,7 @@
 using Bunit.TestDoubles;
 using LibraryOutreach.Data.Entities;
+using LibraryOutreach.Web.Features.Export;
+using LibraryOutreach.Web.Features.Preferences;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +27,14 @@ public abstract class MudBunitTestBase : BunitContext, IAsyncLifetime
             options.SnackbarConfiguration.HideTransitionDuration = 0;
         });
         Services.AddSingleton<TimeProvider>(Clock);
+        Services.AddSingleton<IPreferenceService>(Preferences);
+        Services.AddSingleton<IExportService>(Exports);
     }
+
+    /// <summary>What the pages under test remembered for the signed-in person.</summary>
+    protected FakePreferenceService Preferences { get; } = new();
+
+    protected FakeExportService Exports { get; } = new();
 
     /// <summary>"Now" for the components under test.</summary>
     protected FixedTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 15, 12, 0, 0, TimeSpan.Zero));

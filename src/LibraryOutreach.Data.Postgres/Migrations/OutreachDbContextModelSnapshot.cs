@@ -944,6 +944,31 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                     b.ToTable("Tags");
                 });
 
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.UserPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.ToTable("UserPreferences");
+
+                    b.HasAnnotation("LibraryOutreach:AuditIgnored", true);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1264,6 +1289,15 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Tag");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.UserPreference", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -4,6 +4,7 @@ using LibraryOutreach.Web.Features.Audit;
 using LibraryOutreach.Web.Features.Contacts;
 using LibraryOutreach.Web.Features.Import;
 using LibraryOutreach.Web.Features.Organizations;
+using LibraryOutreach.Web.Features.Preferences;
 using LibraryOutreach.Web.Features.Search;
 using LibraryOutreach.Web.Features.Setup;
 using LibraryOutreach.Web.Features.Staff;
@@ -57,6 +58,7 @@ public static class OutreachServiceRegistration
         builder.AddContactsFeature();
         builder.AddImportFeature();
         builder.AddSearchFeature();
+        builder.AddPreferencesFeature();
         return builder;
     }
 

@@ -16,6 +16,17 @@ window.outreach = {
             return null;
         }
     },
+    downloadFile: async function (fileName, contentType, streamReference) {
+        const buffer = await streamReference.arrayBuffer();
+        const url = URL.createObjectURL(new Blob([buffer], { type: contentType }));
+        const link = document.createElement("a");
+        link.href = url;
+        link.download = fileName;
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        URL.revokeObjectURL(url);
+    },
     setTheme: function (theme) {
         try {
             window.localStorage.setItem("outreach-theme", theme);

@@ -26,7 +26,52 @@ public sealed class ContactService(
         ArgumentNullException.ThrowIfNull(query);
         await guard.RequireAsync(Policies.Staff);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var contacts = db.Contacts.AsNoTracking().Where(c => c.MergedIntoId == null);
+        var contacts = Filter(db.Contacts.AsNoTracking(), query);
+        var total = await contacts.CountAsync(ct);
+        contacts = (query.Sort, query.Descending) switch
+        {
+            // Contacts without a current organization come last either way (providers differ on where NULLs sort).
+            (ContactSort.Organization, false) => contacts.OrderBy(c => c.Affiliations.Any(a => a.EndDate == null) ? 0 : 1)
+                .ThenBy(c => c.Affiliations.Where(a => a.EndDate == null).Min(a => a.Organization!.Name)).ThenBy(c => c.LastName).ThenBy(c => c.FirstName),
+            (ContactSort.Organization, true) => contacts.OrderBy(c => c.Affiliations.Any(a => a.EndDate == null) ? 0 : 1)
+                .ThenByDescending(c => c.Affiliations.Where(a => a.EndDate == null).Min(a => a.Organization!.Name)).ThenBy(c => c.LastName).ThenBy(c => c.FirstName),
+            (ContactSort.Updated, false) => contacts.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
+            (ContactSort.Updated, true) => contacts.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id),
+            (_, false) => contacts.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
+            (_, true) => contacts.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenBy(c => c.Id),
+        };
+        var size = Math.Clamp(query.PageSize, 1, ContactQuery.MaxPageSize);
+        var rows = await contacts
+            .Skip(Math.Max(query.Page, 0) * size)
+            .Take(size)
+            .Select(c => new ContactRow(
+                c.Id,
+                c.DisplayName,
+                c.Title,
+                c.Emails.Where(e => e.IsPrimary).Select(e => e.Address).FirstOrDefault(),
+                c.Phones.Where(p => p.IsPrimary).Select(p => p.Number).FirstOrDefault(),
+                c.Affiliations.Where(a => a.EndDate == null).OrderBy(a => a.Organization!.Name).Select(a => a.Organization!.Name).ToList(),
+                c.Tags.OrderBy(t => t.Tag!.Name).Select(t => new TagChip(t.TagId, t.Tag!.Name, t.Tag.Color)).ToList(),
+                c.Owner == null ? null : c.Owner.DisplayName,
+                c.IsArchived))
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        return new ContactResults(total, rows);
+    }
+
+    /// <summary>The ids of every contact the list's filters match (all pages), in the list's order of names: for exports.</summary>
+    public async Task<IReadOnlyList<Guid>> ListIdsAsync(ContactQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await guard.RequireAsync(Policies.Staff);
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await Filter(db.Contacts.AsNoTracking(), query).OrderBy(c => c.LastName).ThenBy(c => c.FirstName).Select(c => c.Id).ToListAsync(ct);
+    }
+
+    /// <summary>The list's filters (archived, tag, owner, organization, text), shared by the list and the export.</summary>
+    private static IQueryable<Contact> Filter(IQueryable<Contact> source, ContactQuery query)
+    {
+        var contacts = source.Where(c => c.MergedIntoId == null);
         if (!query.IncludeArchived)
         {
             contacts = contacts.Where(c => !c.IsArchived);
@@ -59,36 +104,7 @@ public sealed class ContactService(
                 || (digits != null && c.Phones.Any(p => EF.Functions.Like(p.Normalized, digits, LikePatterns.Escape))));
         }
 
-        var total = await contacts.CountAsync(ct);
-        contacts = (query.Sort, query.Descending) switch
-        {
-            // Contacts without a current organization come last either way (providers differ on where NULLs sort).
-            (ContactSort.Organization, false) => contacts.OrderBy(c => c.Affiliations.Any(a => a.EndDate == null) ? 0 : 1)
-                .ThenBy(c => c.Affiliations.Where(a => a.EndDate == null).Min(a => a.Organization!.Name)).ThenBy(c => c.LastName).ThenBy(c => c.FirstName),
-            (ContactSort.Organization, true) => contacts.OrderBy(c => c.Affiliations.Any(a => a.EndDate == null) ? 0 : 1)
-                .ThenByDescending(c => c.Affiliations.Where(a => a.EndDate == null).Min(a => a.Organization!.Name)).ThenBy(c => c.LastName).ThenBy(c => c.FirstName),
-            (ContactSort.Updated, false) => contacts.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
-            (ContactSort.Updated, true) => contacts.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id),
-            (_, false) => contacts.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
-            (_, true) => contacts.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenBy(c => c.Id),
-        };
-        var size = Math.Clamp(query.PageSize, 1, ContactQuery.MaxPageSize);
-        var rows = await contacts
-            .Skip(Math.Max(query.Page, 0) * size)
-            .Take(size)
-            .Select(c => new ContactRow(
-                c.Id,
-                c.DisplayName,
-                c.Title,
-                c.Emails.Where(e => e.IsPrimary).Select(e => e.Address).FirstOrDefault(),
-                c.Phones.Where(p => p.IsPrimary).Select(p => p.Number).FirstOrDefault(),
-                c.Affiliations.Where(a => a.EndDate == null).OrderBy(a => a.Organization!.Name).Select(a => a.Organization!.Name).ToList(),
-                c.Tags.OrderBy(t => t.Tag!.Name).Select(t => new TagChip(t.TagId, t.Tag!.Name, t.Tag.Color)).ToList(),
-                c.Owner == null ? null : c.Owner.DisplayName,
-                c.IsArchived))
-            .AsSplitQuery()
-            .ToListAsync(ct);
-        return new ContactResults(total, rows);
+        return contacts;
     }
 
     public async Task<ContactDetail> GetAsync(Guid id, CancellationToken ct = default)

@@ -6,6 +6,8 @@ public interface IContactService
 {
     Task<ContactResults> ListAsync(ContactQuery query, CancellationToken ct = default);
 
+    Task<IReadOnlyList<Guid>> ListIdsAsync(ContactQuery query, CancellationToken ct = default);
+
     Task<ContactDetail> GetAsync(Guid id, CancellationToken ct = default);
 
     Task<Guid> CreateAsync(ContactInput input, CancellationToken ct = default);

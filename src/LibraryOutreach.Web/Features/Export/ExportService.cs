@@ -17,7 +17,7 @@ public sealed class ExportService(
     IDbContextFactory<OutreachDbContext> contextFactory,
     AccessGuard guard,
     TimeProvider timeProvider,
-    IOptions<LibraryOptions> library)
+    IOptions<LibraryOptions> library) : IExportService
 {
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
     {

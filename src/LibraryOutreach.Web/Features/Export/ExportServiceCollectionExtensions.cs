@@ -6,6 +6,7 @@ public static class ExportServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<ExportService>();
+        builder.Services.AddScoped<IExportService>(sp => sp.GetRequiredService<ExportService>());
         return builder;
     }
 }

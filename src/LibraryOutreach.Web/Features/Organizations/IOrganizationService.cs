@@ -5,6 +5,8 @@ public interface IOrganizationService
 {
     Task<OrganizationListResult> ListAsync(OrganizationQuery query, CancellationToken ct = default);
 
+    Task<IReadOnlyList<Guid>> ListIdsAsync(OrganizationQuery query, CancellationToken ct = default);
+
     Task<OrganizationDetail> GetAsync(Guid id, CancellationToken ct = default);
 
     Task<Guid> CreateAsync(OrganizationInput input, CancellationToken ct = default);

@@ -27,39 +27,7 @@ public sealed class OrganizationService(
         var page = Math.Max(0, query.Page);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
 
-        var organizations = db.Organizations.AsNoTracking().Where(o => o.MergedIntoId == null);
-        if (!query.IncludeArchived)
-        {
-            organizations = organizations.Where(o => !o.IsArchived);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Text))
-        {
-            var text = query.Text.Trim().ToLowerInvariant();
-#pragma warning disable CA1862 // Translated to SQL: lower() on both sides works on SQLite and PostgreSQL alike.
-            organizations = organizations.Where(o => o.Name.ToLower().Contains(text));
-#pragma warning restore CA1862
-        }
-
-        if (query.TypeId is { } typeId)
-        {
-            organizations = organizations.Where(o => o.TypeId == typeId);
-        }
-
-        if (query.Level is { } level)
-        {
-            organizations = organizations.Where(o => o.PartnershipLevel == level);
-        }
-
-        if (query.TagId is { } tagId)
-        {
-            organizations = organizations.Where(o => o.Tags.Any(t => t.TagId == tagId));
-        }
-
-        if (!string.IsNullOrEmpty(query.OwnerId))
-        {
-            organizations = organizations.Where(o => o.OwnerId == query.OwnerId);
-        }
+        var organizations = Filter(db.Organizations.AsNoTracking(), query);
 
         var total = await organizations.CountAsync(ct);
         // Names sort as people read them (ignoring case) on both providers.
@@ -93,6 +61,55 @@ public sealed class OrganizationService(
 
         return new OrganizationListResult(total, [.. rows.Select(r => new OrganizationRow(
             r.Id, r.Name, r.TypeName, r.PartnershipLevel, r.OwnerName, [.. r.Tags.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)], r.IsArchived, r.UpdatedAt))]);
+    }
+
+    /// <summary>The ids of every organization the list's filters match (all pages), by name: for exports.</summary>
+    public async Task<IReadOnlyList<Guid>> ListIdsAsync(OrganizationQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await guard.RequireAsync(Policies.Staff);
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        return await Filter(db.Organizations.AsNoTracking(), query).OrderBy(o => o.Name.ToLower()).Select(o => o.Id).ToListAsync(ct);
+    }
+
+    /// <summary>The list's filters (archived, text, type, level, tag, owner), shared by the list and the export.</summary>
+    private static IQueryable<Organization> Filter(IQueryable<Organization> source, OrganizationQuery query)
+    {
+        var organizations = source.Where(o => o.MergedIntoId == null);
+        if (!query.IncludeArchived)
+        {
+            organizations = organizations.Where(o => !o.IsArchived);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim().ToLowerInvariant();
+#pragma warning disable CA1862 // Translated to SQL: lower() on both sides works on SQLite and PostgreSQL alike.
+            organizations = organizations.Where(o => o.Name.ToLower().Contains(text));
+#pragma warning restore CA1862
+        }
+
+        if (query.TypeId is { } typeId)
+        {
+            organizations = organizations.Where(o => o.TypeId == typeId);
+        }
+
+        if (query.Level is { } level)
+        {
+            organizations = organizations.Where(o => o.PartnershipLevel == level);
+        }
+
+        if (query.TagId is { } tagId)
+        {
+            organizations = organizations.Where(o => o.Tags.Any(t => t.TagId == tagId));
+        }
+
+        if (!string.IsNullOrEmpty(query.OwnerId))
+        {
+            organizations = organizations.Where(o => o.OwnerId == query.OwnerId);
+        }
+
+        return organizations;
     }
 
     public async Task<OrganizationDetail> GetAsync(Guid id, CancellationToken ct = default)

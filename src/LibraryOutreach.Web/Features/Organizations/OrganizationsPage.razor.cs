@@ -1,20 +1,32 @@
-using System.Security.Cryptography;
+using System.Globalization;
 using LibraryOutreach.Data.Entities;
+using LibraryOutreach.Web.Components.Shared;
+using LibraryOutreach.Web.Features.Export;
+using LibraryOutreach.Web.Features.Preferences;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace LibraryOutreach.Web.Features.Organizations;
 
 /// <summary>
-/// The organizations list: server-paged, sortable table with filters. The filters and page size are remembered in
-/// this browser (protected local storage, key <see cref="PrefsKey"/>).
+/// The organizations list: server-paged, sortable table with filters, a column chooser and a CSV export of everything
+/// the filters match. Filters, columns and page size are remembered for each person (<see cref="PrefsKey"/>).
 /// </summary>
 public sealed partial class OrganizationsPage
 {
     internal const string PrefsKey = "orgs-list";
     private static readonly int[] PageSizes = [10, 25, 50, OrganizationQuery.MaxPageSize];
     private static readonly Dictionary<string, object?> TableAttributes = new() { ["aria-label"] = "Organizations" };
+
+    internal static readonly IReadOnlyList<ListColumn> OptionalColumns =
+    [
+        new("type", "Type"),
+        new("level", "Level"),
+        new("owner", "Owner"),
+        new("tags", "Tags"),
+        new("updated", "Updated"),
+    ];
 
     private MudTable<OrganizationRow>? _table;
     private OrganizationChoices _choices = new([], [], []);
@@ -25,7 +37,21 @@ public sealed partial class OrganizationsPage
     private IOrganizationService Organizations { get; set; } = default!;
 
     [Inject]
-    private ProtectedLocalStorage Storage { get; set; } = default!;
+    private IPreferenceService Preferences { get; set; } = default!;
+
+    [Inject]
+    private IExportService Exports { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
+    private bool _exporting;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -37,47 +63,61 @@ public sealed partial class OrganizationsPage
         !string.IsNullOrWhiteSpace(_prefs.Text) || _prefs.TypeId is not null || _prefs.Level is not null || _prefs.TagId is not null
         || !string.IsNullOrEmpty(_prefs.OwnerId) || _prefs.IncludeArchived;
 
-    protected override async Task OnInitializedAsync() => _choices = await Organizations.GetChoicesAsync();
-
-    protected override async Task OnAfterRenderAsync(bool firstRender)
+    protected override async Task OnInitializedAsync()
     {
-        if (!firstRender)
+        _choices = await Organizations.GetChoicesAsync();
+        if (await Preferences.GetAsync<ListPrefs>(PrefsKey) is { } prefs)
         {
-            return;
-        }
-
-        try
-        {
-            var stored = await Storage.GetAsync<ListPrefs>(PrefsKey);
-            if (stored is { Success: true, Value: { } prefs })
-            {
-                _prefs = prefs with { PageSize = Math.Clamp(prefs.PageSize, 1, OrganizationQuery.MaxPageSize) };
-            }
-        }
-        catch (CryptographicException)
-        {
-            // Saved with keys this server no longer has: start from the defaults.
+            _prefs = prefs with { PageSize = Math.Clamp(prefs.PageSize, 1, OrganizationQuery.MaxPageSize) };
         }
 
         _ready = true;
-        StateHasChanged();
+    }
+
+    private bool Shown(string column) => !_prefs.HiddenColumns.Contains(column);
+
+    private async Task OnHiddenColumnsChangedAsync(IReadOnlyCollection<string> hidden)
+    {
+        _prefs = _prefs with { HiddenColumns = [.. hidden] };
+        await SavePrefsAsync();
+    }
+
+    private OrganizationQuery FilterQuery() => new()
+    {
+        Text = _prefs.Text,
+        TypeId = _prefs.TypeId,
+        Level = _prefs.Level,
+        TagId = _prefs.TagId,
+        OwnerId = string.IsNullOrEmpty(_prefs.OwnerId) ? null : _prefs.OwnerId,
+        IncludeArchived = _prefs.IncludeArchived,
+    };
+
+    private async Task ExportCsvAsync()
+    {
+        _exporting = true;
+        try
+        {
+            var ids = await Organizations.ListIdsAsync(FilterQuery());
+            var csv = await Exports.OrganizationsCsvAsync(ids, CancellationToken.None);
+            var date = Clock.GetLocalNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            await JS.DownloadTextAsync($"organizations-{date}.csv", "text/csv", csv);
+            Snackbar.Add($"Exported {ids.Count} organization{(ids.Count == 1 ? "" : "s")}.", Severity.Success);
+        }
+        finally
+        {
+            _exporting = false;
+        }
     }
 
     private async Task<TableData<OrganizationRow>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
         var sort = Enum.TryParse<OrganizationSort>(state.SortLabel, out var parsed) ? parsed : OrganizationSort.Name;
-        var query = new OrganizationQuery
+        var query = FilterQuery() with
         {
             Page = state.Page,
             PageSize = state.PageSize,
             Sort = sort,
             Descending = state.SortDirection == SortDirection.Descending,
-            Text = _prefs.Text,
-            TypeId = _prefs.TypeId,
-            Level = _prefs.Level,
-            TagId = _prefs.TagId,
-            OwnerId = string.IsNullOrEmpty(_prefs.OwnerId) ? null : _prefs.OwnerId,
-            IncludeArchived = _prefs.IncludeArchived,
         };
         var result = await Organizations.ListAsync(query, cancellationToken);
         if (state.PageSize != _prefs.PageSize)
@@ -122,14 +162,7 @@ public sealed partial class OrganizationsPage
 
     private async Task SavePrefsAsync()
     {
-        try
-        {
-            await Storage.SetAsync(PrefsKey, _prefs);
-        }
-        catch (InvalidOperationException)
-        {
-            // Prerendering or a closed circuit: nothing to remember in.
-        }
+        await Preferences.SetAsync(PrefsKey, _prefs);
     }
 
     private async Task CreateAsync()
@@ -146,7 +179,7 @@ public sealed partial class OrganizationsPage
         }
     }
 
-    /// <summary>What this browser remembers of the list.</summary>
+    /// <summary>What the list remembers for each person.</summary>
     internal sealed record ListPrefs
     {
         public string? Text { get; init; }
@@ -162,5 +195,8 @@ public sealed partial class OrganizationsPage
         public bool IncludeArchived { get; init; }
 
         public int PageSize { get; init; } = 25;
+
+        /// <summary>Keys of <see cref="OptionalColumns"/> the person hid.</summary>
+        public IReadOnlyList<string> HiddenColumns { get; init; } = [];
     }
 }

@@ -44,6 +44,52 @@ public class ContactComponentTests : MudBunitTestBase
     }
 
     [Fact]
+    public void ContactsPage_RememberedFiltersAndHiddenColumns_AreAppliedOnTheNextVisit()
+    {
+        var tagId = Guid.NewGuid();
+        _ = Preferences.SetAsync(ContactsPage.PrefsKey, new ContactsPage.ListPrefs { Text = "Mar", TagId = tagId, PageSize = 50, HiddenColumns = ["email", "phone", "owner"] });
+        _contacts.Rows.Add(new ContactRow(Guid.NewGuid(), "Marge Simpson", null, "marge@example.org", "555 0100", ["Springfield Elementary"], [], "Sam Staff", false));
+
+        var cut = RenderWithProviders<ContactsPage>();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=contact-link]")));
+        Assert.Equal(("Mar", tagId, 50), (_contacts.Queries[^1].Text, _contacts.Queries[^1].TagId, _contacts.Queries[^1].PageSize));
+        Assert.Equal(["Name", "Organization", "Tags"], cut.FindAll("[data-testid=contacts-table] thead th").Select(h => h.TextContent.Trim()));
+        Assert.DoesNotContain("marge@example.org", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ContactsPage_ChangingAFilter_IsRememberedForThePerson()
+    {
+        var cut = RenderWithProviders<ContactsPage>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(_contacts.Queries));
+
+        cut.Find("input[data-testid=contacts-archived]").Change(true);
+
+        cut.WaitForAssertion(() => Assert.True(_contacts.Queries[^1].IncludeArchived));
+        Assert.True(Preferences.Read<ContactsPage.ListPrefs>(ContactsPage.PrefsKey)?.IncludeArchived);
+    }
+
+    [Fact]
+    public void ContactsPage_ExportVCard_ExportsEveryContactTheFiltersMatch()
+    {
+        _contacts.Rows.Add(new ContactRow(Guid.NewGuid(), "Marge Simpson", null, null, null, [], [], null, false));
+        _contacts.Rows.Add(new ContactRow(Guid.NewGuid(), "Homer Simpson", null, null, null, [], [], null, false));
+        _contacts.Rows.Add(new ContactRow(Guid.NewGuid(), "Old Record", null, null, null, [], [], null, true));
+        var cut = RenderWithProviders<ContactsPage>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(_contacts.Queries));
+
+        cut.Find("[data-testid=contacts-export] button").Click();
+        cut.WaitForElement("[data-testid=contacts-export-vcard]").Click();
+
+        cut.WaitForAssertion(() => Assert.Single(Exports.Calls));
+        Assert.Equal(("contacts-vcard", 2), (Exports.Calls[0].Format, Exports.Calls[0].Ids?.Count));
+        var download = Assert.Single(JSInterop.Invocations, i => i.Identifier == "outreach.downloadFile");
+        Assert.Equal(("contacts-2026-03-15.vcf", "text/vcard"), ((string)download.Arguments[0]!, (string)download.Arguments[1]!));
+        Assert.Contains("Exported 2 contacts.", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ContactDialog_ServiceErrors_AreShownBesideTheirFields()
     {
         _contacts.SaveError = new RecordValidationException(new Dictionary<string, string>

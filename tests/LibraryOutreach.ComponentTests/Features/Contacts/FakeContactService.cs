@@ -27,6 +27,15 @@ internal sealed class FakeContactService : IContactService
         return Task.FromResult(new ContactResults(rows.Count, rows.Skip(query.Page * query.PageSize).Take(query.PageSize).ToList()));
     }
 
+    public List<ContactQuery> IdQueries { get; } = [];
+
+    public Task<IReadOnlyList<Guid>> ListIdsAsync(ContactQuery query, CancellationToken ct = default)
+    {
+        IdQueries.Add(query);
+        IReadOnlyList<Guid> ids = [.. Rows.Where(r => query.IncludeArchived || !r.IsArchived).Select(r => r.Id)];
+        return Task.FromResult(ids);
+    }
+
     public Task<ContactDetail> GetAsync(Guid id, CancellationToken ct = default) =>
         Task.FromResult(Detail ?? throw new InvalidOperationException("No detail set."));
 

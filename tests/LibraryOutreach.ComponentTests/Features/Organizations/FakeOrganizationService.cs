@@ -24,6 +24,15 @@ internal sealed class FakeOrganizationService : IOrganizationService
         return Task.FromResult(new OrganizationListResult(Rows.Count, [.. Rows.Skip(query.Page * query.PageSize).Take(query.PageSize)]));
     }
 
+    public List<OrganizationQuery> IdQueries { get; } = [];
+
+    public Task<IReadOnlyList<Guid>> ListIdsAsync(OrganizationQuery query, CancellationToken ct = default)
+    {
+        IdQueries.Add(query);
+        IReadOnlyList<Guid> ids = [.. Rows.Where(r => query.IncludeArchived || !r.IsArchived).Select(r => r.Id)];
+        return Task.FromResult(ids);
+    }
+
     public Task<OrganizationDetail> GetAsync(Guid id, CancellationToken ct = default) =>
         Details.TryGetValue(id, out var detail) ? Task.FromResult(detail) : Task.FromException<OrganizationDetail>(new RecordNotFoundException());
 

@@ -3,10 +3,7 @@ using LibraryOutreach.Data.Entities;
 using LibraryOutreach.Web.Features.Organizations;
 using LibraryOutreach.Web.Infrastructure.Records;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.JSInterop;
 
 namespace LibraryOutreach.ComponentTests.Features.Organizations;
 
@@ -21,7 +18,6 @@ public class OrganizationComponentTests : MudBunitTestBase
         // The people and committee-seat panels belong to Features/Contacts and have their own tests.
         ComponentFactories.AddStub<LibraryOutreach.Web.Features.Contacts.AffiliationsPanel>();
         ComponentFactories.AddStub<LibraryOutreach.Web.Features.Contacts.CommitteeSeatsPanel>();
-        Services.AddSingleton(sp => new ProtectedLocalStorage(sp.GetRequiredService<IJSRuntime>(), new EphemeralDataProtectionProvider()));
         AuthorizeAsAdmin();
         _organizations.Choices = new OrganizationChoices([new TypeRef(SchoolId, "School")], [new TagChip(Guid.NewGuid(), "Youth", "#aa3300")], [new StaffRef("user-ada", "Ada Admin")]);
     }
@@ -53,7 +49,7 @@ public class OrganizationComponentTests : MudBunitTestBase
     }
 
     [Fact]
-    public void List_ShowArchived_ReloadsWithArchivedAndRemembersTheChoiceInThisBrowser()
+    public void List_ShowArchived_ReloadsWithArchivedAndRemembersTheChoiceForThePerson()
     {
         var cut = RenderWithProviders<OrganizationsPage>();
         cut.WaitForAssertion(() => Assert.NotEmpty(_organizations.Queries));
@@ -61,8 +57,55 @@ public class OrganizationComponentTests : MudBunitTestBase
         cut.Find("input[data-testid=org-filter-archived]").Change(true);
 
         cut.WaitForAssertion(() => Assert.True(_organizations.Queries[^1].IncludeArchived));
-        var saved = Assert.Single(JSInterop.Invocations, i => i.Identifier == "localStorage.setItem");
-        Assert.Equal("orgs-list", saved.Arguments[0]);
+        Assert.True(Preferences.Read<OrganizationsPage.ListPrefs>(OrganizationsPage.PrefsKey)?.IncludeArchived);
+    }
+
+    [Fact]
+    public void List_RememberedFiltersAndHiddenColumns_AreAppliedOnTheNextVisit()
+    {
+        var tagId = _organizations.Choices.Tags[0].Id;
+        _ = Preferences.SetAsync(OrganizationsPage.PrefsKey, new OrganizationsPage.ListPrefs { TagId = tagId, PageSize = 10, HiddenColumns = ["level", "updated"] });
+        _organizations.Rows.Add(new OrganizationRow(Guid.NewGuid(), "Springfield Elementary", "School", PartnershipLevel.Sponsor, "Ada Admin", [], false, Clock.Now));
+
+        var cut = RenderWithProviders<OrganizationsPage>();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=org-table] tbody tr")));
+        Assert.Equal((tagId, 10), (_organizations.Queries[^1].TagId, _organizations.Queries[^1].PageSize));
+        var headers = cut.FindAll("[data-testid=org-table] thead th").Select(h => h.TextContent.Trim()).ToList();
+        Assert.Equal(["Name", "Type", "Owner", "Tags"], headers);
+        Assert.Equal(["Springfield Elementary", "School", "Ada Admin", ""], Cells(cut.FindAll("[data-testid=org-table] tbody tr")[0]));
+    }
+
+    [Fact]
+    public void List_ChoosingAColumn_HidesItAndRemembersIt()
+    {
+        var cut = RenderWithProviders<OrganizationsPage>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(_organizations.Queries));
+
+        cut.Find("[data-testid=org-columns] button").Click();
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-testid=column-choice]").Count));
+        cut.FindAll("[data-testid=column-choice]").Single(c => c.TextContent.Contains("Owner", StringComparison.Ordinal)).Click();
+
+        cut.WaitForAssertion(() => Assert.DoesNotContain("Owner", cut.FindAll("[data-testid=org-table] thead th").Select(h => h.TextContent.Trim())));
+        Assert.Equal(["owner"], Preferences.Read<OrganizationsPage.ListPrefs>(OrganizationsPage.PrefsKey)?.HiddenColumns);
+    }
+
+    [Fact]
+    public void List_Export_SendsEveryFilteredOrganizationToTheCsvExportAndDownloadsIt()
+    {
+        _organizations.Rows.Add(new OrganizationRow(Guid.NewGuid(), "Springfield Elementary", "School", PartnershipLevel.Sponsor, null, [], false, Clock.Now));
+        _organizations.Rows.Add(new OrganizationRow(Guid.NewGuid(), "Old Mill Society", "Civic group", PartnershipLevel.Contact, null, [], true, Clock.Now));
+        var cut = RenderWithProviders<OrganizationsPage>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(_organizations.Queries));
+
+        cut.Find("[data-testid=org-export]").Click();
+
+        cut.WaitForAssertion(() => Assert.Single(Exports.Calls));
+        Assert.Equal(("organizations-csv", 1), (Exports.Calls[0].Format, Exports.Calls[0].Ids?.Count));
+        Assert.False(Assert.Single(_organizations.IdQueries).IncludeArchived);
+        var download = Assert.Single(JSInterop.Invocations, i => i.Identifier == "outreach.downloadFile");
+        Assert.Equal(("organizations-2026-03-15.csv", "text/csv"), ((string)download.Arguments[0]!, (string)download.Arguments[1]!));
+        Assert.Contains("Exported 1 organization.", cut.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,7 +29,8 @@ public class SearchComponentTests : MudBunitTestBase
 
         cut.Find("#global-search-input").Input("spring");
 
-        cut.WaitForAssertion(() => Assert.Equal(["Contacts", "Organizations"], cut.FindAll("[data-testid=global-search-group]").Select(g => g.TextContent.Trim())));
+        // The field waits for a pause in typing (debounce) before it searches.
+        cut.WaitForAssertion(() => Assert.Equal(["Contacts", "Organizations"], cut.FindAll("[data-testid=global-search-group]").Select(g => g.TextContent.Trim())), TimeSpan.FromSeconds(10));
         Assert.Equal("spring", _search.LastQuery);
         var items = cut.FindAll(".mud-list-item").Select(i => i.TextContent.Trim()).ToList();
         Assert.Contains(items, i => i.Contains("Edna Krabappel", StringComparison.Ordinal) && i.Contains("Teacher, Springfield Elementary", StringComparison.Ordinal));
@@ -49,7 +50,7 @@ public class SearchComponentTests : MudBunitTestBase
 
         cut.Find("#global-search-input").Input("zzz");
 
-        cut.WaitForAssertion(() => Assert.Contains("No contacts or organizations match.", cut.Markup, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("No contacts or organizations match.", cut.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
     }
 
     [Fact]

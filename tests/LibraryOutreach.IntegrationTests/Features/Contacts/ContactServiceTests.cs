@@ -136,6 +136,12 @@ public class ContactServiceTests
         var page = await List(new ContactQuery { Sort = ContactSort.Name, Descending = true, PageSize = 2, Page = 1 });
         Assert.Equal((3, "Ned Flanders"), (page.Total, page.Rows.Single().DisplayName));
         Assert.Equal("Edna Krabappel", (await List(new ContactQuery { Sort = ContactSort.Organization, Descending = true })).Rows[0].DisplayName);
+
+        // The export takes every match, on every page, with the same filters.
+        Task<IReadOnlyList<Guid>> Ids(ContactQuery q) => app.AsAsync<ContactService, IReadOnlyList<Guid>>(staff, Roles.Staff, s => s.ListIdsAsync(q));
+        Assert.Equal([ned, edna, margeId], await Ids(new ContactQuery { PageSize = 1 }));
+        Assert.Equal([edna], await Ids(new ContactQuery { OrganizationId = school.Id }));
+        Assert.Equal([margeId], await Ids(new ContactQuery { TagId = tag.Id }));
     }
 
     [Theory]

@@ -82,6 +82,12 @@ public class OrganizationServiceTests
         var mine = Assert.Single(owned.Rows);
         Assert.Equal(("Bravo Elementary", "Ada Admin", "School"), (mine.Name, mine.OwnerName, mine.TypeName));
         Assert.Equal(3, huge.Rows.Count);
+
+        // The export takes every match, on every page, with the same filters.
+        var taggedIds = await AsAsync(app, admin, Roles.Admin, s => s.ListIdsAsync(new OrganizationQuery { TagId = tagId, PageSize = 1 }));
+        Assert.Equal(tagged.Rows.Select(r => r.Id), taggedIds);
+        var allIds = await AsAsync(app, admin, Roles.Admin, s => s.ListIdsAsync(new OrganizationQuery { IncludeArchived = true }));
+        Assert.Equal(withArchived.Rows.Select(r => r.Id).Order(), allIds.Order());
     }
 
     [Fact]
