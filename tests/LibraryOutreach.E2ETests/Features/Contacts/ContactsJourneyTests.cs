@@ -68,6 +68,7 @@ public partial class ContactsJourneyTests(BrowserFixture browser)
         await page.Locator("#affiliation-role").FillAsync("Fourth-grade teacher");
         await page.GetByTestId("affiliation-save").ClickAsync();
         await Expect(page.GetByTestId("affiliations-panel")).ToContainTextAsync("Springfield Elementary");
+        await Screenshots.SaveAsync(page, "contact");
 
         // 3. "/" focuses the search; results are grouped by kind; choosing one opens it.
         await page.GetByRole(AriaRole.Heading, new() { Name = "Edna Krabappel" }).ClickAsync();
@@ -82,6 +83,11 @@ public partial class ContactsJourneyTests(BrowserFixture browser)
         await page.Locator("#global-search-input").FillAsync("krab fourth");
         var edna = page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Edna Krabappel" });
         await Expect(edna).ToContainTextAsync("Fourth-grade teacher, Springfield Elementary");
+        if (Screenshots.Directory is not null)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Directory, "search-desktop.png") });
+        }
+
         await edna.ClickAsync();
         await Expect(page).ToHaveURLAsync(ednaUrl);
 
