@@ -12,7 +12,7 @@ public class AuditEntry
     /// <summary>Display name (or "system") at the time of the change, kept so history reads well after renames.</summary>
     public string UserName { get; set; } = "";
 
-    /// <summary>Created, Updated or Deleted.</summary>
+    /// <summary>Created, Updated or Deleted (by the interceptor), or Merged (see <see cref="AuditActions.Merged"/>).</summary>
     public string Action { get; set; } = "";
 
     public string EntityType { get; set; } = "";

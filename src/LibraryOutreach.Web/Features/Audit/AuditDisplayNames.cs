@@ -32,6 +32,10 @@ public static class AuditDisplayNames
         ["AcceptedUserId"] = "Accepted by account",
         ["IsActive"] = "Active",
         ["LockoutEnd"] = "Locked out until",
+        ["MergedFrom"] = "Merged from",
+        ["MergedIntoId"] = "Merged into (id)",
+        ["FilledFromDuplicate"] = "Filled from the duplicate",
+        ["NotesAppended"] = "Duplicate's notes appended",
     };
 
     public static string EntityType(string rawName)

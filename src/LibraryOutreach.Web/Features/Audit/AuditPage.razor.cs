@@ -10,7 +10,7 @@ namespace LibraryOutreach.Web.Features.Audit;
 /// <summary>The Admin's view of the audit log: filters, a server-paged table, and each change's field-level details.</summary>
 public sealed partial class AuditPage
 {
-    private static readonly string[] Actions = [AuditActions.Created, AuditActions.Updated, AuditActions.Deleted];
+    private static readonly string[] Actions = [AuditActions.Created, AuditActions.Updated, AuditActions.Deleted, AuditActions.Merged];
     private static readonly int[] PageSizes = [10, 25, 50, AuditQuery.MaxPageSize];
     private static readonly Dictionary<string, object?> TableAttributes = new() { ["aria-label"] = "Audit log entries" };
 

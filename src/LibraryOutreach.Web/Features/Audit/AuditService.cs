@@ -6,10 +6,43 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LibraryOutreach.Web.Features.Audit;
 
-/// <summary>Reads the audit log for the Admin page. Admins only: every method checks.</summary>
+/// <summary>
+/// Reads the audit log: the whole log for the Admin page (Admins only), and one outreach record's own history for its
+/// page (any staff member, like the record itself). Every method checks.
+/// </summary>
 public sealed class AuditService(IDbContextFactory<OutreachDbContext> contextFactory, AccessGuard guard)
 {
+    /// <summary>Most entries a record's history shows; the audit log has the rest.</summary>
+    public const int MaxRecordHistory = 50;
+
+    /// <summary>The kinds of record whose history staff may read on the record's page (outreach records, not accounts).</summary>
+    public static readonly IReadOnlySet<string> RecordHistoryTypes = new HashSet<string>(StringComparer.Ordinal) { nameof(Contact), nameof(Organization) };
+
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// The changes to one contact or organization itself (its fields, archiving, merges into it), newest first, at most
+    /// <see cref="MaxRecordHistory"/>. Any staff member: they can read the record, and account changes are never included.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditRow>> ListForRecordAsync(string entityType, Guid entityId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entityType);
+        await guard.RequireAsync(Policies.Staff);
+        if (!RecordHistoryTypes.Contains(entityType))
+        {
+            throw new ArgumentOutOfRangeException(nameof(entityType), entityType, "Only contacts' and organizations' history is shown on their pages.");
+        }
+
+        var id = entityId.ToString();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == entityType && a.EntityId == id)
+            .OrderByDescending(a => a.At)
+            .ThenByDescending(a => a.Id)
+            .Take(MaxRecordHistory)
+            .ToListAsync(cancellationToken);
+        return rows.Select(ToRow).ToList();
+    }
 
     /// <summary>Changes matching <paramref name="query"/>, newest first, one page at a time.</summary>
     public async Task<AuditSearchResult> SearchAsync(AuditQuery query, CancellationToken cancellationToken)

@@ -99,6 +99,9 @@ public sealed record ContactDetail(
     bool CanEdit,
     bool CanDelete)
 {
+    /// <summary>The current person may merge a duplicate into this contact (<see cref="RecordPermissions.CanMerge"/>).</summary>
+    public bool CanMerge { get; init; }
+
     /// <summary>A form model filled with this contact's values, for editing.</summary>
     public ContactInput ToInput() => new()
     {

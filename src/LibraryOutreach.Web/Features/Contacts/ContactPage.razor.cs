@@ -10,6 +10,7 @@ namespace LibraryOutreach.Web.Features.Contacts;
 public partial class ContactPage
 {
     private ContactDetail? _contact;
+    private MergedInto? _mergedInto;
     private bool _notFound;
     private bool _busy;
 
@@ -18,6 +19,9 @@ public partial class ContactPage
 
     [Inject]
     private IContactService Contacts { get; set; } = default!;
+
+    [Inject]
+    private IContactMergeService Merges { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -48,11 +52,35 @@ public partial class ContactPage
         {
             _contact = await Contacts.GetAsync(Id);
             _notFound = false;
+            _mergedInto = null;
         }
         catch (RecordNotFoundException)
         {
             _contact = null;
             _notFound = true;
+            // A merged duplicate's old address (bookmarks, links in emails) says where the contact went.
+            _mergedInto = await Merges.FindSurvivorAsync(Id);
+        }
+    }
+
+    private async Task MergeAsync()
+    {
+        if (_contact is null)
+        {
+            return;
+        }
+
+        var parameters = new DialogParameters<MergeContactDialog>
+        {
+            { d => d.SurvivorId, _contact.Id },
+            { d => d.SurvivorVersion, _contact.Version },
+            { d => d.SurvivorName, _contact.DisplayName },
+        };
+        var dialog = await Dialogs.ShowAsync<MergeContactDialog>($"Merge a duplicate into {_contact.DisplayName}", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: MergeSummary merged })
+        {
+            Snackbar.Add($"{merged.Duplicate.Name} was merged into {merged.Survivor.Name}.", Severity.Success);
+            await LoadAsync();
         }
     }
 

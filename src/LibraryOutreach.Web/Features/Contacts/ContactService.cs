@@ -142,7 +142,10 @@ public sealed class ContactService(
             contact.IsArchived,
             contact.ArchivedAt,
             RecordPermissions.CanEdit(user, contact, contact.OwnerId),
-            RecordPermissions.CanDeletePermanently(user));
+            RecordPermissions.CanDeletePermanently(user))
+        {
+            CanMerge = RecordPermissions.CanMerge(user),
+        };
     }
 
     public async Task<Guid> CreateAsync(ContactInput input, CancellationToken ct = default)

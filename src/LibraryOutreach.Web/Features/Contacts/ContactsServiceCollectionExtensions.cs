@@ -9,6 +9,8 @@ public static class ContactsServiceCollectionExtensions
         builder.Services.AddScoped<IContactService>(sp => sp.GetRequiredService<ContactService>());
         builder.Services.AddScoped<AffiliationService>();
         builder.Services.AddScoped<CommitteeSeatService>();
+        builder.Services.AddScoped<ContactMergeService>();
+        builder.Services.AddScoped<IContactMergeService>(sp => sp.GetRequiredService<ContactMergeService>());
         return builder;
     }
 }

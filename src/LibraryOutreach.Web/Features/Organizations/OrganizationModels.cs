@@ -82,6 +82,9 @@ public sealed record OrganizationDetail(
     bool CanEdit,
     bool CanDelete)
 {
+    /// <summary>The current person may merge a duplicate into this organization (<see cref="RecordPermissions.CanMerge"/>).</summary>
+    public bool CanMerge { get; init; }
+
     public OrganizationInput ToInput() => new()
     {
         Name = Name,

@@ -9,6 +9,7 @@ namespace LibraryOutreach.Web.Features.Organizations;
 public sealed partial class OrganizationPage
 {
     private OrganizationDetail? _organization;
+    private MergedInto? _mergedInto;
     private bool _loading = true;
     private bool _notFound;
 
@@ -17,6 +18,9 @@ public sealed partial class OrganizationPage
 
     [Inject]
     private IOrganizationService Organizations { get; set; } = default!;
+
+    [Inject]
+    private IOrganizationMergeService Merges { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -36,11 +40,14 @@ public sealed partial class OrganizationPage
         {
             _organization = await Organizations.GetAsync(Id);
             _notFound = false;
+            _mergedInto = null;
         }
         catch (RecordNotFoundException)
         {
             _organization = null;
             _notFound = true;
+            // A merged duplicate's old address (bookmarks, links in emails) says where the organization went.
+            _mergedInto = await Merges.FindSurvivorAsync(Id);
         }
         finally
         {
@@ -72,6 +79,27 @@ public sealed partial class OrganizationPage
                 Snackbar.Add("Saved.", Severity.Success);
             }
 
+            await LoadAsync();
+        }
+    }
+
+    private async Task MergeAsync()
+    {
+        if (_organization is not { } org)
+        {
+            return;
+        }
+
+        var parameters = new DialogParameters<MergeOrganizationDialog>
+        {
+            { d => d.SurvivorId, org.Id },
+            { d => d.SurvivorVersion, org.Version },
+            { d => d.SurvivorName, org.Name },
+        };
+        var dialog = await Dialogs.ShowAsync<MergeOrganizationDialog>($"Merge a duplicate into {org.Name}", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: MergeSummary merged })
+        {
+            Snackbar.Add($"{merged.Duplicate.Name} was merged into {merged.Survivor.Name}.", Severity.Success);
             await LoadAsync();
         }
     }

@@ -155,7 +155,10 @@ public sealed class OrganizationService(
             organization.UpdatedAt,
             organization.Version,
             RecordPermissions.CanEdit(user, organization, organization.OwnerId),
-            RecordPermissions.CanDeletePermanently(user));
+            RecordPermissions.CanDeletePermanently(user))
+        {
+            CanMerge = RecordPermissions.CanMerge(user),
+        };
     }
 
     public async Task<Guid> CreateAsync(OrganizationInput input, CancellationToken ct = default)

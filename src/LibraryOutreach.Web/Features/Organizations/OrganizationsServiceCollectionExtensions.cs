@@ -9,6 +9,8 @@ public static class OrganizationsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<OrganizationService>();
         builder.Services.AddScoped<IOrganizationService>(sp => sp.GetRequiredService<OrganizationService>());
+        builder.Services.AddScoped<OrganizationMergeService>();
+        builder.Services.AddScoped<IOrganizationMergeService>(sp => sp.GetRequiredService<OrganizationMergeService>());
         builder.Services.AddScoped<TagService>();
         builder.Services.AddScoped<OrganizationTypeService>();
         return builder;

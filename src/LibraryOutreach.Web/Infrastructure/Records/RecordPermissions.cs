@@ -5,7 +5,8 @@ namespace LibraryOutreach.Web.Infrastructure.Records;
 
 /// <summary>
 /// The edit rule of docs/permissions.md for outreach records: Admins and Supervisors edit everything; Staff edit
-/// what they created or own. Services call it after loading the record (and throw AccessDeniedException).
+/// what they created or own; merging duplicates is for Admins and Supervisors. Services call it after loading the record
+/// (and throw AccessDeniedException).
 /// </summary>
 public static class RecordPermissions
 {
@@ -20,6 +21,16 @@ public static class RecordPermissions
 
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
         return id is not null && user.IsInRole(Roles.Staff) && (record.CreatedById == id || ownerId == id);
+    }
+
+    /// <summary>
+    /// Merging duplicates rewrites two records and everything linked to them, including what other people created or
+    /// own: Supervisors and Admins, like editing anyone's records.
+    /// </summary>
+    public static bool CanMerge(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Supervisor);
     }
 
     public static bool CanDeletePermanently(ClaimsPrincipal user)

@@ -36,8 +36,9 @@ internal sealed class FakeContactService : IContactService
         return Task.FromResult(ids);
     }
 
+    /// <summary><see cref="Detail"/>; without one, the contact is gone (deleted or merged away).</summary>
     public Task<ContactDetail> GetAsync(Guid id, CancellationToken ct = default) =>
-        Task.FromResult(Detail ?? throw new InvalidOperationException("No detail set."));
+        Detail is { } detail ? Task.FromResult(detail) : Task.FromException<ContactDetail>(new RecordNotFoundException());
 
     public Task<Guid> CreateAsync(ContactInput input, CancellationToken ct = default)
     {

@@ -11,13 +11,16 @@ public class OrganizationComponentTests : MudBunitTestBase
 {
     private static readonly Guid SchoolId = Guid.NewGuid();
     private readonly FakeOrganizationService _organizations = new();
+    private readonly FakeOrganizationMergeService _merges = new();
 
     public OrganizationComponentTests()
     {
         Services.AddSingleton<IOrganizationService>(_organizations);
-        // The people and committee-seat panels belong to Features/Contacts and have their own tests.
+        Services.AddSingleton<IOrganizationMergeService>(_merges);
+        // The people, committee-seat and history panels belong to other features and have their own tests.
         ComponentFactories.AddStub<LibraryOutreach.Web.Features.Contacts.AffiliationsPanel>();
         ComponentFactories.AddStub<LibraryOutreach.Web.Features.Contacts.CommitteeSeatsPanel>();
+        ComponentFactories.AddStub<LibraryOutreach.Web.Features.Audit.RecordHistoryPanel>();
         AuthorizeAsAdmin();
         _organizations.Choices = new OrganizationChoices([new TypeRef(SchoolId, "School")], [new TagChip(Guid.NewGuid(), "Youth", "#aa3300")], [new StaffRef("user-ada", "Ada Admin")]);
     }
@@ -169,6 +172,76 @@ public class OrganizationComponentTests : MudBunitTestBase
         var cut = RenderWithProviders<OrganizationPage>(new Dictionary<string, object?> { [nameof(OrganizationPage.Id)] = missing });
 
         cut.WaitForAssertion(() => Assert.Contains("doesn't exist any more", cut.Find("[data-testid=org-not-found]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Detail_MergedDuplicate_ShowsWhereItWentWithALink()
+    {
+        var survivorId = Guid.NewGuid();
+        _merges.Survivor = new MergedInto(survivorId, "Springfield Elementary");
+
+        var cut = RenderWithProviders<OrganizationPage>(new Dictionary<string, object?> { [nameof(OrganizationPage.Id)] = Guid.NewGuid() });
+
+        cut.WaitForAssertion(() => Assert.Contains("This organization was merged into", cut.Find("[data-testid=org-merged-notice]").TextContent, StringComparison.Ordinal));
+        Assert.Equal($"organizations/{survivorId}", cut.Find("[data-testid=org-merged-link]").GetAttribute("href"));
+        Assert.Empty(cut.FindAll("[data-testid=org-not-found]"));
+    }
+
+    [Fact]
+    public void MergeOrganizationDialog_NoDuplicateChosen_SaysWhatToChoose_ThenMergesTheChosenOne()
+    {
+        var duplicateId = Guid.NewGuid();
+        var duplicateVersion = Guid.NewGuid();
+        _organizations.Rows.Add(new OrganizationRow(duplicateId, "Springfield Elem.", "School", PartnershipLevel.Contact, null, [], false, Clock.Now));
+        _merges.Summary = (survivor, duplicate) => new MergeSummary(
+            new MergeSide(survivor, Guid.NewGuid(), "Springfield Elementary", false),
+            new MergeSide(duplicate, duplicateVersion, "Springfield Elem.", false),
+            [new MergeCount("Affiliations", 2, 1, 1), new MergeCount("Committee seats", 0, 1, 1)],
+            [],
+            NotesAppended: false);
+        var cut = OpenDetail(canMerge: true, out var id, out var version);
+        cut.Find("[data-testid=org-merge]").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=merge-submit]")));
+
+        cut.Find("[data-testid=merge-submit]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(
+            RecordMerging.ChooseDuplicate("organization", "Springfield Elementary"),
+            Staff.StaffPageTests.FieldMessage(cut, "merge-duplicate")));
+        Assert.Empty(_merges.Calls);
+
+        cut.Find("#merge-duplicate").Input("Elem");
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".mud-popover-open .mud-list-item")), TimeSpan.FromSeconds(5));
+        cut.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Contains("Springfield Elem.", StringComparison.Ordinal)).Click();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("input[data-testid=merge-confirm]")));
+        cut.Find("input[data-testid=merge-confirm]").Change(true);
+        cut.Find("[data-testid=merge-submit]").Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=merge-submit]")));
+        Assert.Equal([$"Preview:{id}:{duplicateId}", $"Merge:{id}:{version}:{duplicateId}:{duplicateVersion}"], _merges.Calls);
+        Assert.Contains(_organizations.Queries, q => q.Text == "Elem" && q.IncludeArchived);
+    }
+
+    [Fact]
+    public void Detail_WithoutMergeRight_HasNoMergeAction()
+    {
+        var cut = OpenDetail(canMerge: false, out _, out _);
+
+        Assert.Empty(cut.FindAll("[data-testid=org-merge]"));
+        Assert.NotNull(cut.Find("[data-testid=org-edit]"));
+    }
+
+    private IRenderedComponent<IComponent> OpenDetail(bool canMerge, out Guid id, out Guid version)
+    {
+        id = Guid.NewGuid();
+        version = Guid.NewGuid();
+        _organizations.Details[id] = new OrganizationDetail(
+            id, "Springfield Elementary", SchoolId, "School", PartnershipLevel.Collaborator, null, [], null, null, null, null, null, [], [], [], [], false, Clock.Now, version, CanEdit: true, CanDelete: false)
+        {
+            CanMerge = canMerge,
+        };
+        var cut = RenderWithProviders<OrganizationPage>(new Dictionary<string, object?> { [nameof(OrganizationPage.Id)] = id });
+        cut.WaitForAssertion(() => Assert.Equal("Springfield Elementary", cut.Find("[data-testid=org-title]").TextContent.Trim()));
+        return cut;
     }
 
     private IRenderedComponent<IComponent> OpenEditDialog()

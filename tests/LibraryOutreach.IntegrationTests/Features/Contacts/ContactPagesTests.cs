@@ -3,6 +3,7 @@ using LibraryOutreach.Data.Entities;
 using LibraryOutreach.IntegrationTests.Features.Staff;
 using LibraryOutreach.IntegrationTests.Infrastructure;
 using LibraryOutreach.Web.Features.Contacts;
+using LibraryOutreach.Web.Infrastructure.Records;
 
 namespace LibraryOutreach.IntegrationTests.Features.Contacts;
 
@@ -41,5 +42,46 @@ public class ContactPagesTests
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
         Assert.Contains("Contacts", AccountClient.MainContent(await client.GetPageAsync("/contacts")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ContactPage_AfterAMerge_DuplicateSaysWhereItWentAndSurvivorHistoryShowsTheMerge()
+    {
+        await using var app = await OutreachAppFactory.CreateAsync();
+        var sue = await app.CreateUserAsync("sue@library.test", Roles.Supervisor, "Sue Supervisor");
+        var sam = await app.CreateUserAsync("sam@library.test", Roles.Staff, "Sam Staff");
+        var survivorId = await app.AsAsync<ContactService, Guid>(sam, Roles.Staff, s => s.CreateAsync(new ContactInput { FirstName = "Edna", LastName = "Krabappel" }));
+        var duplicateId = await app.AsAsync<ContactService, Guid>(sam, Roles.Staff, s => s.CreateAsync(new ContactInput { FirstName = "Edna", LastName = "K.", Title = "Teacher" }));
+        var preview = await app.AsAsync<ContactMergeService, MergeSummary>(sue, Roles.Supervisor, s => s.PreviewAsync(survivorId, duplicateId));
+        await app.AsAsync<ContactMergeService, MergeSummary>(sue, Roles.Supervisor, s => s.MergeAsync(survivorId, preview.Survivor.Version, duplicateId, preview.Duplicate.Version));
+        using var client = new AccountClient(app);
+        await client.SignInAsync("sam@library.test");
+
+        var duplicatePage = AccountClient.MainContent(await client.GetPageAsync($"/contacts/{duplicateId}"));
+        var survivorPage = AccountClient.MainContent(await client.GetPageAsync($"/contacts/{survivorId}"));
+
+        Assert.Contains("data-testid=\"contact-merged-notice\"", duplicatePage, StringComparison.Ordinal);
+        Assert.Contains("This contact was merged into", duplicatePage, StringComparison.Ordinal);
+        Assert.Contains($"href=\"contacts/{survivorId}\"", duplicatePage, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"contact-not-found\"", duplicatePage, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"record-history\"", survivorPage, StringComparison.Ordinal);
+        Assert.Contains("Merged a duplicate into this record", survivorPage, StringComparison.Ordinal);
+        Assert.Contains($"Edna K. ({duplicateId})", survivorPage, StringComparison.Ordinal);
+        Assert.Contains("Sue Supervisor", survivorPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"contact-merge\"", survivorPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ContactPage_Supervisor_SeesTheMergeAction()
+    {
+        await using var app = await OutreachAppFactory.CreateAsync();
+        var sue = await app.CreateUserAsync("sue@library.test", Roles.Supervisor, "Sue Supervisor");
+        var id = await app.AsAsync<ContactService, Guid>(sue, Roles.Supervisor, s => s.CreateAsync(new ContactInput { FirstName = "Edna", LastName = "Krabappel" }));
+        using var client = new AccountClient(app);
+        await client.SignInAsync("sue@library.test");
+
+        var html = AccountClient.MainContent(await client.GetPageAsync($"/contacts/{id}"));
+
+        Assert.Contains("Merge a duplicate into this contact", html, StringComparison.Ordinal);
     }
 }

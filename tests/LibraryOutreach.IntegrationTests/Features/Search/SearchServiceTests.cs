@@ -122,6 +122,28 @@ public class SearchServiceTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task SearchAsync_AfterAMerge_FindsTheSurvivorByTheDuplicatesDetailsAndNotTheDuplicate(DatabaseProvider provider)
+    {
+        var town = await TownAsync(provider);
+        await using var app = town.App;
+        var duplicate = await app.AsAsync<ContactService, Guid>(town.Admin, Roles.Admin, s => s.CreateAsync(new ContactInput
+        {
+            FirstName = "E.",
+            LastName = "Krabappel-Flanders",
+            Emails = [new() { Address = "edna@flanders.example" }],
+        }));
+        Assert.Equal(2, Titles(await SearchAsync(town, "krabappel"), SearchKinds.Contact).Count);
+
+        var preview = await app.AsAsync<ContactMergeService, MergeSummary>(town.Admin, Roles.Admin, s => s.PreviewAsync(town.Edna, duplicate));
+        await app.AsAsync<ContactMergeService, MergeSummary>(town.Admin, Roles.Admin, s => s.MergeAsync(town.Edna, preview.Survivor.Version, duplicate, preview.Duplicate.Version));
+
+        Assert.Equal(["Edna Krabappel"], Titles(await SearchAsync(town, "krabappel"), SearchKinds.Contact));
+        Assert.Equal(["Edna Krabappel"], Titles(await SearchAsync(town, "edna@flanders"), SearchKinds.Contact));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task SearchAsync_WhenASaveIsRefused_TheIndexKeepsTheOldEntry(DatabaseProvider provider)
     {
         var town = await TownAsync(provider);
