@@ -21,7 +21,7 @@ public enum ContactChannel
 }
 
 /// <summary>An admin-editable kind of organization (school, town government, …).</summary>
-public class OrganizationType : TrackedEntity
+public class OrganizationType : TrackedEntity, IChoiceListEntry
 {
     public string Name { get; set; } = "";
 
