@@ -31,7 +31,7 @@ public class OrganizationType : TrackedEntity, IChoiceListEntry
 }
 
 /// <summary>An admin-managed label with a colour, on contacts and organizations (events later).</summary>
-public class Tag : TrackedEntity
+public class Tag : TrackedEntity, INamedEntry
 {
     public string Name { get; set; } = "";
 

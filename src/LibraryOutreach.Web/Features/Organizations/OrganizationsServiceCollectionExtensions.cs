@@ -1,5 +1,3 @@
-using LibraryOutreach.Web.Features.Settings;
-
 namespace LibraryOutreach.Web.Features.Organizations;
 
 public static class OrganizationsServiceCollectionExtensions
@@ -9,8 +7,6 @@ public static class OrganizationsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<OrganizationService>();
         builder.Services.AddScoped<IOrganizationService>(sp => sp.GetRequiredService<OrganizationService>());
-        builder.Services.AddScoped<TagService>();
-        builder.Services.AddScoped<OrganizationTypeService>();
         return builder;
     }
 }
