@@ -83,6 +83,18 @@ public enum EventSetting
     Virtual = 2,
 }
 
+/// <summary>
+/// Instants in the outreach log are kept in UTC: PostgreSQL's <c>timestamp with time zone</c> accepts only UTC values
+/// and SQLite's stored ticks would otherwise keep whatever offset a form or a calendar gave, so the two providers would
+/// disagree. Local times are a matter of display, in the library's time zone.
+/// </summary>
+public static class OutreachTime
+{
+    public static DateTimeOffset Utc(DateTimeOffset value) => value.ToUniversalTime();
+
+    public static DateTimeOffset? Utc(DateTimeOffset? value) => value?.ToUniversalTime();
+}
+
 /// <summary>Where an event record came from.</summary>
 public enum EventSource
 {
@@ -111,6 +123,9 @@ public enum EventSource
 /// </summary>
 public class OutreachEvent : TrackedEntity
 {
+    private DateTimeOffset? _startsAt;
+    private DateTimeOffset? _endsAt;
+
     public string Title { get; set; } = "";
 
     public Guid TypeId { get; set; }
@@ -123,11 +138,11 @@ public class OutreachEvent : TrackedEntity
     /// <summary>Last day (inclusive), in the library's time zone; equals <see cref="StartDate"/> for a one-day event.</summary>
     public DateOnly EndDate { get; set; }
 
-    /// <summary>Start instant of a timed event; null for an all-day event.</summary>
-    public DateTimeOffset? StartsAt { get; set; }
+    /// <summary>Start instant of a timed event, kept in UTC (see <see cref="OutreachTime.Utc(DateTimeOffset?)"/>); null for an all-day event.</summary>
+    public DateTimeOffset? StartsAt { get => _startsAt; set => _startsAt = OutreachTime.Utc(value); }
 
-    /// <summary>End instant of a timed event (optional even then: "the council meeting started at 7").</summary>
-    public DateTimeOffset? EndsAt { get; set; }
+    /// <summary>End instant of a timed event (optional even then: "the council meeting started at 7"), kept in UTC.</summary>
+    public DateTimeOffset? EndsAt { get => _endsAt; set => _endsAt = OutreachTime.Utc(value); }
 
     /// <summary>True when the event has dates but no times.</summary>
     public bool IsAllDay => StartsAt is null;
@@ -214,7 +229,10 @@ public enum InitiatedBy
 /// </summary>
 public class Interaction : TrackedEntity
 {
-    public DateTimeOffset OccurredAt { get; set; }
+    private DateTimeOffset _occurredAt;
+
+    /// <summary>When it happened, kept in UTC (see <see cref="OutreachTime.Utc(DateTimeOffset)"/>).</summary>
+    public DateTimeOffset OccurredAt { get => _occurredAt; set => _occurredAt = OutreachTime.Utc(value); }
 
     public ContactChannel Channel { get; set; }
 
