@@ -1,8 +1,12 @@
 using LibraryOutreach.Data;
 using LibraryOutreach.Data.Configurations;
 using LibraryOutreach.Data.Entities;
+using LibraryOutreach.IntegrationTests.Features.Staff;
 using LibraryOutreach.IntegrationTests.Infrastructure;
+using LibraryOutreach.Web.Features.Contacts;
+using LibraryOutreach.Web.Features.Organizations;
 using LibraryOutreach.Web.Infrastructure.Data;
+using LibraryOutreach.Web.Infrastructure.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -255,5 +259,36 @@ public class OutreachLogTests
         Assert.Empty(await DocumentsAsync(SearchKinds.Event));
         Assert.Empty(await DocumentsAsync(SearchKinds.Interaction));
         Assert.NotEmpty(await DocumentsAsync(SearchKinds.Contact));
+    }
+
+    [Fact]
+    public async Task PermanentDelete_OfAContactOrOrganizationInTheLog_IsRefusedWithAMessageToArchive()
+    {
+        var town = await TownAsync(DatabaseProvider.Sqlite);
+        await using var app = town.App;
+        await AsAdminAsync(town, async db =>
+        {
+            db.Interactions.Add(new Interaction
+            {
+                OccurredAt = DateTimeOffset.UtcNow,
+                StaffUserId = town.Sue.Id,
+                ContactId = town.Edna,
+                OrganizationId = town.Elementary,
+                Summary = "Planned the class visit",
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var contact = await Assert.ThrowsAsync<RecordValidationException>(() =>
+            app.AsAsync<ContactService>(town.Ada, Roles.Admin, s => s.DeleteAsync(town.Edna)));
+        var organization = await Assert.ThrowsAsync<RecordValidationException>(() =>
+            app.AsAsync<OrganizationService>(town.Ada, Roles.Admin, s => s.DeleteAsync(town.Elementary)));
+        await app.AsAsync<ContactService>(town.Ada, Roles.Admin, s => s.DeleteAsync(town.Seymour));
+
+        Assert.Equal(
+            "Edna Krabappel appears 1 time(s) in the outreach log (events and interactions), so it can't be deleted. Archive it instead.",
+            contact.Errors[""]);
+        Assert.StartsWith("Springfield Elementary appears 1 time(s)", organization.Errors[""], StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Contacts.CountAsync()));
     }
 }
