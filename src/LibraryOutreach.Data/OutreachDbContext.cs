@@ -47,6 +47,22 @@ public class OutreachDbContext(DbContextOptions<OutreachDbContext> options)
 
     public DbSet<ImportBatchItem> ImportBatchItems => Set<ImportBatchItem>();
 
+    public DbSet<Branch> Branches => Set<Branch>();
+
+    public DbSet<EventType> EventTypes => Set<EventType>();
+
+    public DbSet<OutreachEvent> OutreachEvents => Set<OutreachEvent>();
+
+    public DbSet<OutreachEventStaff> OutreachEventStaff => Set<OutreachEventStaff>();
+
+    public DbSet<OutreachEventOrganization> OutreachEventOrganizations => Set<OutreachEventOrganization>();
+
+    public DbSet<OutreachEventContact> OutreachEventContacts => Set<OutreachEventContact>();
+
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+
     public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
 
     public DbSet<UserPreference> UserPreferences => Set<UserPreference>();

@@ -126,6 +126,51 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                     b.HasAnnotation("LibraryOutreach:AuditIgnored", true);
                 });
 
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.Branch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Branches");
+                });
+
             modelBuilder.Entity("LibraryOutreach.Data.Entities.CommitteeSeat", b =>
                 {
                     b.Property<Guid>("Id")
@@ -350,6 +395,215 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                     b.ToTable("ContactTags");
                 });
 
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.EventType", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("EventTypes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193a001-0000-7000-8000-000000000001"),
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 2, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsArchived = false,
+                            Name = "Town or council meeting",
+                            SortOrder = 10,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 2, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = new Guid("0193a001-0000-7000-8000-000000000001")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a001-0000-7000-8000-000000000002"),
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 2, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsArchived = false,
+                            Name = "Committee meeting",
+                            SortOrder = 20,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 2, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = new Guid("0193a001-0000-7000-8000-000000000002")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a001-0000-7000-8000-000000000003"),
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 2, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsArchived = false,
+                            Name = "Community fair or festival",
+                            SortOrder = 30,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 2, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = new Guid("0193a001-0000-7000-8000-000000000003")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a001-0000-7000-8000-000000000004"),
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 2, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsArchived = false,
+                            Name = "Farmers-market table",
+                            SortOrder = 40,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 2, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = new Guid("0193a001-0000-7000-8000-000000000004")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a001-0000-7000-8000-000000000005"),
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 2, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsArchived = false,
+                            Name = "School visit",
+                            SortOrder = 50,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 2, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = new Guid("0193a001-0000-7000-8000-000000000005")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a001-0000-7000-8000-000000000006"),
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 2, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsArchived = false,
+                            Name = "Pop-up library",
+                            SortOrder = 60,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 2, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = new Guid("0193a001-0000-7000-8000-000000000006")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a001-0000-7000-8000-000000000007"),
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 2, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsArchived = false,
+                            Name = "Presentation",
+                            SortOrder = 70,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 2, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = new Guid("0193a001-0000-7000-8000-000000000007")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a001-0000-7000-8000-000000000008"),
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 2, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsArchived = false,
+                            Name = "Partner program",
+                            SortOrder = 80,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 2, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = new Guid("0193a001-0000-7000-8000-000000000008")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a001-0000-7000-8000-000000000009"),
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 2, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsArchived = false,
+                            Name = "Other",
+                            SortOrder = 90,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 2, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = new Guid("0193a001-0000-7000-8000-000000000009")
+                        });
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.FollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AssigneeId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DoneById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("DoneById");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("DoneAt", "DueDate");
+
+                    b.HasIndex("AssigneeId", "DoneAt", "DueDate");
+
+                    b.ToTable("FollowUps");
+                });
+
             modelBuilder.Entity("LibraryOutreach.Data.Entities.ImportBatch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -448,6 +702,86 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                     b.ToTable("ImportBatchItems");
 
                     b.HasAnnotation("LibraryOutreach:AuditIgnored", true);
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.Interaction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InitiatedBy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("ContactId", "OccurredAt");
+
+                    b.HasIndex("OrganizationId", "OccurredAt");
+
+                    b.HasIndex("StaffUserId", "OccurredAt");
+
+                    b.ToTable("Interactions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Interactions_ContactOrOrganization", "\"ContactId\" IS NOT NULL OR \"OrganizationId\" IS NOT NULL");
+                        });
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.Invitation", b =>
@@ -757,6 +1091,162 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                             UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 28, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
                             Version = new Guid("0193a000-0000-7000-8000-000000000008")
                         });
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OutreachEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Attendance")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AudienceAgeGroup")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ItemsCheckedOut")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LibraryCardsIssued")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LibraryRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("MaterialsHandedOut")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Outcomes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Setting")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("TypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BranchId");
+
+                    b.HasIndex("TypeId");
+
+                    b.HasIndex("StartDate", "StartsAt");
+
+                    b.ToTable("OutreachEvents", t =>
+                        {
+                            t.HasCheckConstraint("CK_OutreachEvents_Counts", "(\"Attendance\" IS NULL OR \"Attendance\" >= 0) AND (\"LibraryCardsIssued\" IS NULL OR \"LibraryCardsIssued\" >= 0) AND (\"ItemsCheckedOut\" IS NULL OR \"ItemsCheckedOut\" >= 0) AND (\"MaterialsHandedOut\" IS NULL OR \"MaterialsHandedOut\" >= 0)");
+
+                            t.HasCheckConstraint("CK_OutreachEvents_EndDate", "\"EndDate\" >= \"StartDate\"");
+
+                            t.HasCheckConstraint("CK_OutreachEvents_EndsAtNeedsStartsAt", "\"EndsAt\" IS NULL OR \"StartsAt\" IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OutreachEventContact", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("EventId", "ContactId");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("OutreachEventContacts");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OutreachEventOrganization", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("EventId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("OutreachEventOrganizations");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OutreachEventStaff", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("EventId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("OutreachEventStaff");
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.SearchDocument", b =>
@@ -1230,6 +1720,45 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                     b.Navigation("Tag");
                 });
 
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.FollowUp", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.StaffUser", "Assignee")
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LibraryOutreach.Data.Entities.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("LibraryOutreach.Data.Entities.StaffUser", "DoneBy")
+                        .WithMany()
+                        .HasForeignKey("DoneById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LibraryOutreach.Data.Entities.OutreachEvent", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("LibraryOutreach.Data.Entities.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Assignee");
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("DoneBy");
+
+                    b.Navigation("Event");
+
+                    b.Navigation("Organization");
+                });
+
             modelBuilder.Entity("LibraryOutreach.Data.Entities.ImportBatchItem", b =>
                 {
                     b.HasOne("LibraryOutreach.Data.Entities.ImportBatch", null)
@@ -1237,6 +1766,38 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                         .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.Interaction", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LibraryOutreach.Data.Entities.OutreachEvent", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("LibraryOutreach.Data.Entities.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LibraryOutreach.Data.Entities.StaffUser", "StaffUser")
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("Event");
+
+                    b.Navigation("Organization");
+
+                    b.Navigation("StaffUser");
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.Organization", b =>
@@ -1289,6 +1850,75 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Tag");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OutreachEvent", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.Branch", "Branch")
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LibraryOutreach.Data.Entities.EventType", "Type")
+                        .WithMany()
+                        .HasForeignKey("TypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Branch");
+
+                    b.Navigation("Type");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OutreachEventContact", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LibraryOutreach.Data.Entities.OutreachEvent", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OutreachEventOrganization", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.OutreachEvent", null)
+                        .WithMany("Organizations")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LibraryOutreach.Data.Entities.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OutreachEventStaff", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.OutreachEvent", null)
+                        .WithMany("Staff")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LibraryOutreach.Data.Entities.StaffUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.UserPreference", b =>
@@ -1374,6 +2004,15 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                     b.Navigation("CoOwners");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OutreachEvent", b =>
+                {
+                    b.Navigation("Contacts");
+
+                    b.Navigation("Organizations");
+
+                    b.Navigation("Staff");
                 });
 #pragma warning restore 612, 618
         }

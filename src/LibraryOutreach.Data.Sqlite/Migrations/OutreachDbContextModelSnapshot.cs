@@ -118,6 +118,51 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                     b.HasAnnotation("LibraryOutreach:AuditIgnored", true);
                 });
 
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.Branch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Branches");
+                });
+
             modelBuilder.Entity("LibraryOutreach.Data.Entities.CommitteeSeat", b =>
                 {
                     b.Property<Guid>("Id")
@@ -342,6 +387,215 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                     b.ToTable("ContactTags");
                 });
 
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.EventType", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("EventTypes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193a001-0000-7000-8000-000000000001"),
+                            CreatedAt = 1309322575872000000L,
+                            IsArchived = false,
+                            Name = "Town or council meeting",
+                            SortOrder = 10,
+                            UpdatedAt = 1309322575872000000L,
+                            Version = new Guid("0193a001-0000-7000-8000-000000000001")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a001-0000-7000-8000-000000000002"),
+                            CreatedAt = 1309322575872000000L,
+                            IsArchived = false,
+                            Name = "Committee meeting",
+                            SortOrder = 20,
+                            UpdatedAt = 1309322575872000000L,
+                            Version = new Guid("0193a001-0000-7000-8000-000000000002")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a001-0000-7000-8000-000000000003"),
+                            CreatedAt = 1309322575872000000L,
+                            IsArchived = false,
+                            Name = "Community fair or festival",
+                            SortOrder = 30,
+                            UpdatedAt = 1309322575872000000L,
+                            Version = new Guid("0193a001-0000-7000-8000-000000000003")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a001-0000-7000-8000-000000000004"),
+                            CreatedAt = 1309322575872000000L,
+                            IsArchived = false,
+                            Name = "Farmers-market table",
+                            SortOrder = 40,
+                            UpdatedAt = 1309322575872000000L,
+                            Version = new Guid("0193a001-0000-7000-8000-000000000004")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a001-0000-7000-8000-000000000005"),
+                            CreatedAt = 1309322575872000000L,
+                            IsArchived = false,
+                            Name = "School visit",
+                            SortOrder = 50,
+                            UpdatedAt = 1309322575872000000L,
+                            Version = new Guid("0193a001-0000-7000-8000-000000000005")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a001-0000-7000-8000-000000000006"),
+                            CreatedAt = 1309322575872000000L,
+                            IsArchived = false,
+                            Name = "Pop-up library",
+                            SortOrder = 60,
+                            UpdatedAt = 1309322575872000000L,
+                            Version = new Guid("0193a001-0000-7000-8000-000000000006")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a001-0000-7000-8000-000000000007"),
+                            CreatedAt = 1309322575872000000L,
+                            IsArchived = false,
+                            Name = "Presentation",
+                            SortOrder = 70,
+                            UpdatedAt = 1309322575872000000L,
+                            Version = new Guid("0193a001-0000-7000-8000-000000000007")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a001-0000-7000-8000-000000000008"),
+                            CreatedAt = 1309322575872000000L,
+                            IsArchived = false,
+                            Name = "Partner program",
+                            SortOrder = 80,
+                            UpdatedAt = 1309322575872000000L,
+                            Version = new Guid("0193a001-0000-7000-8000-000000000008")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a001-0000-7000-8000-000000000009"),
+                            CreatedAt = 1309322575872000000L,
+                            IsArchived = false,
+                            Name = "Other",
+                            SortOrder = 90,
+                            UpdatedAt = 1309322575872000000L,
+                            Version = new Guid("0193a001-0000-7000-8000-000000000009")
+                        });
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.FollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DoneById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("DoneById");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("DoneAt", "DueDate");
+
+                    b.HasIndex("AssigneeId", "DoneAt", "DueDate");
+
+                    b.ToTable("FollowUps");
+                });
+
             modelBuilder.Entity("LibraryOutreach.Data.Entities.ImportBatch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -440,6 +694,86 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                     b.ToTable("ImportBatchItems");
 
                     b.HasAnnotation("LibraryOutreach:AuditIgnored", true);
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.Interaction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InitiatedBy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("ContactId", "OccurredAt");
+
+                    b.HasIndex("OrganizationId", "OccurredAt");
+
+                    b.HasIndex("StaffUserId", "OccurredAt");
+
+                    b.ToTable("Interactions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Interactions_ContactOrOrganization", "\"ContactId\" IS NOT NULL OR \"OrganizationId\" IS NOT NULL");
+                        });
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.Invitation", b =>
@@ -749,6 +1083,162 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                             UpdatedAt = 1309315497984000000L,
                             Version = new Guid("0193a000-0000-7000-8000-000000000008")
                         });
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OutreachEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Attendance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AudienceAgeGroup")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ItemsCheckedOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LibraryCardsIssued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LibraryRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaterialsHandedOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcomes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Setting")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BranchId");
+
+                    b.HasIndex("TypeId");
+
+                    b.HasIndex("StartDate", "StartsAt");
+
+                    b.ToTable("OutreachEvents", t =>
+                        {
+                            t.HasCheckConstraint("CK_OutreachEvents_Counts", "(\"Attendance\" IS NULL OR \"Attendance\" >= 0) AND (\"LibraryCardsIssued\" IS NULL OR \"LibraryCardsIssued\" >= 0) AND (\"ItemsCheckedOut\" IS NULL OR \"ItemsCheckedOut\" >= 0) AND (\"MaterialsHandedOut\" IS NULL OR \"MaterialsHandedOut\" >= 0)");
+
+                            t.HasCheckConstraint("CK_OutreachEvents_EndDate", "\"EndDate\" >= \"StartDate\"");
+
+                            t.HasCheckConstraint("CK_OutreachEvents_EndsAtNeedsStartsAt", "\"EndsAt\" IS NULL OR \"StartsAt\" IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OutreachEventContact", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId", "ContactId");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("OutreachEventContacts");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OutreachEventOrganization", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("OutreachEventOrganizations");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OutreachEventStaff", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("OutreachEventStaff");
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.SearchDocument", b =>
@@ -1214,6 +1704,45 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                     b.Navigation("Tag");
                 });
 
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.FollowUp", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.StaffUser", "Assignee")
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LibraryOutreach.Data.Entities.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("LibraryOutreach.Data.Entities.StaffUser", "DoneBy")
+                        .WithMany()
+                        .HasForeignKey("DoneById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LibraryOutreach.Data.Entities.OutreachEvent", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("LibraryOutreach.Data.Entities.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Assignee");
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("DoneBy");
+
+                    b.Navigation("Event");
+
+                    b.Navigation("Organization");
+                });
+
             modelBuilder.Entity("LibraryOutreach.Data.Entities.ImportBatchItem", b =>
                 {
                     b.HasOne("LibraryOutreach.Data.Entities.ImportBatch", null)
@@ -1221,6 +1750,38 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                         .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.Interaction", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LibraryOutreach.Data.Entities.OutreachEvent", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("LibraryOutreach.Data.Entities.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LibraryOutreach.Data.Entities.StaffUser", "StaffUser")
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("Event");
+
+                    b.Navigation("Organization");
+
+                    b.Navigation("StaffUser");
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.Organization", b =>
@@ -1273,6 +1834,75 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Tag");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OutreachEvent", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.Branch", "Branch")
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LibraryOutreach.Data.Entities.EventType", "Type")
+                        .WithMany()
+                        .HasForeignKey("TypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Branch");
+
+                    b.Navigation("Type");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OutreachEventContact", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LibraryOutreach.Data.Entities.OutreachEvent", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OutreachEventOrganization", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.OutreachEvent", null)
+                        .WithMany("Organizations")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LibraryOutreach.Data.Entities.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OutreachEventStaff", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.OutreachEvent", null)
+                        .WithMany("Staff")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LibraryOutreach.Data.Entities.StaffUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.UserPreference", b =>
@@ -1358,6 +1988,15 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                     b.Navigation("CoOwners");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OutreachEvent", b =>
+                {
+                    b.Navigation("Contacts");
+
+                    b.Navigation("Organizations");
+
+                    b.Navigation("Staff");
                 });
 #pragma warning restore 612, 618
         }

@@ -18,6 +18,8 @@ public static class FieldLimits
     public const int Address = 500;
     public const int Notes = 8000;
     public const int TagName = 50;
+    public const int ChoiceName = TagName * 2;
+    public const int Summary = 500;
 }
 
 internal static class TrackedEntityConfiguration
@@ -31,6 +33,30 @@ internal static class TrackedEntityConfiguration
         builder.Property(e => e.UpdatedAt).IsAuditIgnored();
         builder.Property(e => e.UpdatedById).HasMaxLength(450).IsAuditIgnored();
         builder.Property(e => e.CreatedById).HasMaxLength(450);
+    }
+
+    /// <summary>
+    /// An admin-editable choice list (organization types, branches, event types): tracked, a unique required name,
+    /// and optionally default entries seeded with fixed ids (their version equals their id, so seeding stays stable).
+    /// </summary>
+    public static void ConfigureChoiceList<T>(this EntityTypeBuilder<T> builder, IReadOnlyList<(Guid Id, string Name)>? defaults = null, DateTimeOffset seededAt = default)
+        where T : TrackedEntity, IChoiceListEntry, new()
+    {
+        builder.ConfigureTracking();
+        builder.Property(t => t.Name).HasMaxLength(FieldLimits.ChoiceName).IsRequired();
+        builder.HasIndex(t => t.Name).IsUnique();
+        if (defaults is not null)
+        {
+            builder.HasData(defaults.Select((d, i) => new T
+            {
+                Id = d.Id,
+                Name = d.Name,
+                SortOrder = (i + 1) * 10,
+                CreatedAt = seededAt,
+                UpdatedAt = seededAt,
+                Version = d.Id,
+            }));
+        }
     }
 }
 
@@ -51,19 +77,7 @@ public sealed class OrganizationTypeConfiguration : IEntityTypeConfiguration<Org
     public void Configure(EntityTypeBuilder<OrganizationType> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ConfigureTracking();
-        builder.Property(t => t.Name).HasMaxLength(FieldLimits.TagName * 2).IsRequired();
-        builder.HasIndex(t => t.Name).IsUnique();
-        var seededAt = new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero);
-        builder.HasData(Defaults.Select((d, i) => new OrganizationType
-        {
-            Id = d.Id,
-            Name = d.Name,
-            SortOrder = (i + 1) * 10,
-            CreatedAt = seededAt,
-            UpdatedAt = seededAt,
-            Version = d.Id,
-        }));
+        builder.ConfigureChoiceList(Defaults, new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero));
     }
 }
 

@@ -21,7 +21,7 @@ public enum ContactChannel
 }
 
 /// <summary>An admin-editable kind of organization (school, town government, …).</summary>
-public class OrganizationType : TrackedEntity
+public class OrganizationType : TrackedEntity, IChoiceListEntry
 {
     public string Name { get; set; } = "";
 
@@ -31,7 +31,7 @@ public class OrganizationType : TrackedEntity
 }
 
 /// <summary>An admin-managed label with a colour, on contacts and organizations (events later).</summary>
-public class Tag : TrackedEntity
+public class Tag : TrackedEntity, INamedEntry
 {
     public string Name { get; set; } = "";
 

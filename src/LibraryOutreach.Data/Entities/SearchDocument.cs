@@ -38,4 +38,10 @@ public static class SearchKinds
 {
     public const string Contact = "contact";
     public const string Organization = "organization";
+
+    /// <summary>Outreach events: indexed, not yet offered in the app bar (they have no pages yet).</summary>
+    public const string Event = "event";
+
+    /// <summary>Interactions: indexed, not yet offered in the app bar (they have no pages yet).</summary>
+    public const string Interaction = "interaction";
 }

@@ -8,8 +8,9 @@ public static class SearchIndexer
 {
     private const int ChunkSize = 500;
 
-    /// <summary>Every kind of search document. Events and notes add their sources here.</summary>
-    public static IReadOnlyList<ISearchDocumentSource> Sources { get; } = [new ContactSearchSource(), new OrganizationSearchSource()];
+    /// <summary>Every kind of search document. A new kind adds its source here.</summary>
+    public static IReadOnlyList<ISearchDocumentSource> Sources { get; } =
+        [new ContactSearchSource(), new OrganizationSearchSource(), new OutreachEventSearchSource(), new InteractionSearchSource()];
 
     /// <summary>
     /// Replaces the documents of <paramref name="ids"/> of one kind with fresh ones (none for records that are gone),

@@ -6,6 +6,7 @@ using LibraryOutreach.Web.Features.Import;
 using LibraryOutreach.Web.Features.Organizations;
 using LibraryOutreach.Web.Features.Preferences;
 using LibraryOutreach.Web.Features.Search;
+using LibraryOutreach.Web.Features.Settings;
 using LibraryOutreach.Web.Features.Setup;
 using LibraryOutreach.Web.Features.Staff;
 using LibraryOutreach.Web.Infrastructure.Auth;
@@ -54,6 +55,7 @@ public static class OutreachServiceRegistration
         builder.AddSetupFeature();
         builder.AddStaffFeature();
         builder.AddAuditFeature();
+        builder.AddSettingsFeature();
         builder.AddOrganizationsFeature();
         builder.AddContactsFeature();
         builder.AddImportFeature();

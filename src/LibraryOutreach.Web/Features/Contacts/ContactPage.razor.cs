@@ -155,7 +155,7 @@ public partial class ContactPage
                 Snackbar.Add("Showing the latest version.", Severity.Info);
             }
         }
-        catch (Exception ex) when (ex is AccessDeniedException or RecordNotFoundException)
+        catch (Exception ex) when (ex is AccessDeniedException or RecordNotFoundException or RecordValidationException)
         {
             Snackbar.Add(ex.Message, Severity.Error);
         }

@@ -224,6 +224,7 @@ public sealed class ContactService(
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == id, ct)
             ?? throw new RecordNotFoundException("That contact no longer exists.");
+        OutreachLogUses.RefuseDeleteIfUsed(contact.DisplayName, await OutreachLogUses.OfContactsAsync(db, [id], ct));
         db.Contacts.Remove(contact);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Contact {ContactId} deleted permanently", id);

@@ -130,6 +130,14 @@ public sealed class ImportService(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var tagIds = (await db.Tags.Select(t => t.Id).ToListAsync(ct)).ToHashSet();
         Guid[] Ids(string entity, string action) => batch.Items.Where(i => i.EntityType == entity && i.Action == action).Select(i => i.EntityId).ToArray();
+        var inLog = await OutreachLogUses.OfContactsAsync(db, Ids(ContactEntity, Added), ct)
+            + await OutreachLogUses.OfOrganizationsAsync(db, Ids(OrganizationEntity, Added), ct);
+        if (inLog > 0)
+        {
+            throw new ImportRefusedException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Records this import added now appear {inLog} time(s) in the outreach log, so undoing it would delete history. Archive those records instead."));
+        }
 
         var affiliationIds = Ids(AffiliationEntity, Added);
         db.Affiliations.RemoveRange(await db.Affiliations.Where(a => affiliationIds.Contains(a.Id)).ToListAsync(ct));

@@ -186,7 +186,7 @@ public sealed partial class OrganizationPage
             Snackbar.Add($"{org.Name} was deleted.", Severity.Success);
             Navigation.NavigateTo("organizations");
         }
-        catch (Exception ex) when (ex is AccessDeniedException or RecordNotFoundException)
+        catch (Exception ex) when (ex is AccessDeniedException or RecordNotFoundException or RecordValidationException)
         {
             Snackbar.Add(ex.Message, Severity.Error);
         }

@@ -208,6 +208,7 @@ public sealed class OrganizationService(
             .Include(o => o.Tags)
             .SingleOrDefaultAsync(o => o.Id == id, ct)
             ?? throw new RecordNotFoundException("That organization no longer exists.");
+        OutreachLogUses.RefuseDeleteIfUsed(organization.Name, await OutreachLogUses.OfOrganizationsAsync(db, [id], ct));
         db.Affiliations.RemoveRange(await db.Affiliations.Where(a => a.OrganizationId == id).ToListAsync(ct));
         db.CommitteeSeats.RemoveRange(await db.CommitteeSeats.Where(s => s.OrganizationId == id).ToListAsync(ct));
         db.Organizations.Remove(organization);

@@ -1,5 +1,3 @@
-using LibraryOutreach.Web.Features.Settings;
-
 namespace LibraryOutreach.Web.Features.Organizations;
 
 public static class OrganizationsServiceCollectionExtensions
@@ -11,8 +9,6 @@ public static class OrganizationsServiceCollectionExtensions
         builder.Services.AddScoped<IOrganizationService>(sp => sp.GetRequiredService<OrganizationService>());
         builder.Services.AddScoped<OrganizationMergeService>();
         builder.Services.AddScoped<IOrganizationMergeService>(sp => sp.GetRequiredService<OrganizationMergeService>());
-        builder.Services.AddScoped<TagService>();
-        builder.Services.AddScoped<OrganizationTypeService>();
         return builder;
     }
 }

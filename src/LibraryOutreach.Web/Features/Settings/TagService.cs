@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using LibraryOutreach.Data;
 using LibraryOutreach.Data.Configurations;
@@ -49,36 +48,20 @@ public sealed partial class TagService(IDbContextFactory<OutreachDbContext> cont
     {
         await guard.RequireAsync(Policies.Admin);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var tag = await FindAsync(db, id, ct);
-        tag.IsArchived = archived;
-        await db.SaveChangesAsync(ct);
+        await NamedEntries.SetArchivedAsync<Tag>(db, id, archived, NotFound, ct);
     }
 
-    private static async Task<Tag> FindAsync(OutreachDbContext db, Guid id, CancellationToken ct) =>
-        await db.Tags.SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new RecordNotFoundException("That tag no longer exists.");
+    private const string NotFound = "That tag no longer exists.";
+
+    private static Task<Tag> FindAsync(OutreachDbContext db, Guid id, CancellationToken ct) => NamedEntries.FindAsync<Tag>(db, id, NotFound, ct);
 
     private static async Task ApplyAsync(OutreachDbContext db, Tag tag, string name, string color, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var trimmed = name?.Trim() ?? "";
-        if (trimmed.Length == 0)
+        if (await NamedEntries.NameErrorAsync<Tag>(db, tag.Id, trimmed, FieldLimits.TagName, "tag", ct) is { } nameError)
         {
-            errors["Name"] = "Name is required.";
-        }
-        else if (trimmed.Length > FieldLimits.TagName)
-        {
-            errors["Name"] = string.Create(CultureInfo.InvariantCulture, $"Name can be at most {FieldLimits.TagName} characters.");
-        }
-        else
-        {
-            var lower = trimmed.ToLowerInvariant();
-#pragma warning disable CA1862 // Translated to SQL: lower() on both sides works on SQLite and PostgreSQL alike.
-            var clash = await db.Tags.AsNoTracking().Where(t => t.Id != tag.Id && t.Name.ToLower() == lower).Select(t => t.Name).FirstOrDefaultAsync(ct);
-#pragma warning restore CA1862
-            if (clash is not null)
-            {
-                errors["Name"] = $"There is already a tag called \"{clash}\". Tag names must be unique.";
-            }
+            errors["Name"] = nameError;
         }
 
         var colour = color?.Trim().ToLowerInvariant() ?? "";

@@ -117,6 +117,29 @@ public class ImportServiceTests
     }
 
     [Fact]
+    public async Task UndoAsync_WhenAnAddedContactIsNowInTheOutreachLog_IsRefusedAndNothingIsRemoved()
+    {
+        await using var app = await ImportAppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var staff = await app.CreateUserAsync("sam@library.test", Roles.Staff, "Sam Staff");
+        var result = await ImportAsync(app, staff, GoogleCsv, NoChoices);
+        await app.WithDbAsync(async db =>
+        {
+            var tom = await db.Contacts.SingleAsync(c => c.DisplayName == "Tom Nguyen");
+            db.Interactions.Add(new Interaction { OccurredAt = app.Clock.Now, StaffUserId = staff.Id, ContactId = tom.Id, Summary = "Coffee with Tom" });
+            await db.SaveChangesAsync();
+        });
+
+        await using var scope = app.ScopeAs(staff, Roles.Staff);
+        var refused = await Assert.ThrowsAsync<ImportRefusedException>(() => scope.ServiceProvider.GetRequiredService<ImportService>().UndoAsync(result.BatchId!.Value, None));
+
+        Assert.Equal(
+            "Records this import added now appear 1 time(s) in the outreach log, so undoing it would delete history. Archive those records instead.",
+            refused.Message);
+        Assert.Equal(3, await app.WithDbAsync(db => db.Contacts.CountAsync()));
+        Assert.Null(await app.WithDbAsync(db => db.ImportBatches.Select(b => b.UndoneAt).SingleAsync()));
+    }
+
+    [Fact]
     public async Task UndoAsync_SomeoneElsesImportAsStaff_IsDenied()
     {
         await using var app = await ImportAppFactory.CreateAsync(DatabaseProvider.Sqlite);

@@ -83,4 +83,76 @@ public class SettingsServiceTests
         Assert.Equal((true, 1), (all[0].IsArchived, all[0].UsageCount));
         Assert.DoesNotContain(await types.ListAsync(includeArchived: false), t => t.Id == school);
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task BranchService_CreateRenameReorderArchive_DuplicatesRefusedAndStaffOnlyRead(DatabaseProvider provider)
+    {
+        await using var app = await OutreachAppFactory.CreateAsync(provider);
+        var ada = await app.CreateUserAsync("ada@library.test", Roles.Admin, "Ada Admin");
+        var sue = await app.CreateUserAsync("sue@library.test", Roles.Staff, "Sue Staff");
+        Guid main;
+        Guid east;
+        await using (var scope = app.ScopeAs(ada, Roles.Admin))
+        {
+            var branches = scope.ServiceProvider.GetRequiredService<BranchService>();
+            main = await branches.CreateAsync("Main library");
+            east = await branches.CreateAsync(" East branch ");
+
+            var duplicate = await Assert.ThrowsAsync<RecordValidationException>(() => branches.CreateAsync("main LIBRARY"));
+            var rename = await Assert.ThrowsAsync<RecordValidationException>(() => branches.RenameAsync(east, "Main Library"));
+            var blank = await Assert.ThrowsAsync<RecordValidationException>(() => branches.CreateAsync("   "));
+            var gone = await Assert.ThrowsAsync<RecordNotFoundException>(() => branches.RenameAsync(Guid.NewGuid(), "Westside"));
+            await branches.RenameAsync(east, "Eastside branch");
+            await branches.MoveAsync(east, up: true);
+            await branches.SetArchivedAsync(main, archived: true);
+
+            Assert.Equal("There is already a branch called \"Main library\". Branch names must be unique.", duplicate.Errors["Name"]);
+            Assert.Equal(duplicate.Errors["Name"], rename.Errors["Name"]);
+            Assert.Equal("Name is required.", blank.Errors["Name"]);
+            Assert.Equal("That branch no longer exists.", gone.Message);
+            Assert.Equal([new ChoiceListItem(east, "Eastside branch", 10, false, 0), new ChoiceListItem(main, "Main library", 20, true, 0)], await branches.ListAsync(includeArchived: true));
+        }
+
+        await using var staffScope = app.ScopeAs(sue, Roles.Staff);
+        var staffBranches = staffScope.ServiceProvider.GetRequiredService<BranchService>();
+        Assert.Equal(["Eastside branch"], (await staffBranches.ListAsync(includeArchived: false)).Select(b => b.Name));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => staffBranches.CreateAsync("Westside"));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => staffBranches.RenameAsync(east, "Westside"));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => staffBranches.MoveAsync(east, up: false));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => staffBranches.SetArchivedAsync(main, archived: false));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => staffBranches.DeleteAsync(east));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task EventTypeService_DefaultsInOrder_InUseCanOnlyBeArchived_UnusedCanBeDeleted(DatabaseProvider provider)
+    {
+        await using var app = await OutreachAppFactory.CreateAsync(provider);
+        var ada = await app.CreateUserAsync("ada@library.test", Roles.Admin, "Ada Admin");
+        var schoolVisit = EventTypeConfiguration.Defaults[4].Id;
+        await app.WithDbAsync(async db =>
+        {
+            db.OutreachEvents.Add(new OutreachEvent { Title = "Career day", TypeId = schoolVisit, StartDate = new DateOnly(2026, 5, 4), EndDate = new DateOnly(2026, 5, 4) });
+            await db.SaveChangesAsync();
+        });
+        await using var scope = app.ScopeAs(ada, Roles.Admin);
+        var types = scope.ServiceProvider.GetRequiredService<EventTypeService>();
+
+        Assert.Equal(EventTypeConfiguration.Defaults.Select(d => d.Name), (await types.ListAsync(includeArchived: false)).Select(t => t.Name));
+        var duplicate = await Assert.ThrowsAsync<RecordValidationException>(() => types.CreateAsync("pop-up LIBRARY"));
+        var inUse = await Assert.ThrowsAsync<RecordValidationException>(() => types.DeleteAsync(schoolVisit));
+        await types.SetArchivedAsync(schoolVisit, archived: true);
+        var bookClub = await types.CreateAsync("Book club");
+        await types.DeleteAsync(bookClub);
+
+        Assert.Equal("There is already a type called \"Pop-up library\". Type names must be unique.", duplicate.Errors["Name"]);
+        Assert.Equal("\"School visit\" is used by 1 event(s), so it can't be deleted. Archive it instead.", inUse.Errors[""]);
+        var all = await types.ListAsync(includeArchived: true);
+        Assert.Equal((true, 1), all.Where(t => t.Id == schoolVisit).Select(t => (t.IsArchived, t.UsageCount)).Single());
+        Assert.Equal(EventTypeConfiguration.Defaults.Length, all.Count);
+        Assert.DoesNotContain(await types.ListAsync(includeArchived: false), t => t.Id == schoolVisit);
+    }
 }
