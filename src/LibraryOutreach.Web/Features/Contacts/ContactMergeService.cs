@@ -140,7 +140,10 @@ public sealed class ContactMergeService(
             new("Emails", emails.Item1, emails.Item2, MoveEmails(db, survivor, duplicate)),
             new("Phones", phones.Item1, phones.Item2, MovePhones(db, survivor, duplicate)),
         };
-        await MoveTimelineItemsAsync(db, duplicate.Id, survivor.Id, ct);
+        if (await MoveTimelineItemsAsync(db, duplicate.Id, survivor.Id, ct) is { } timeline)
+        {
+            counts.Add(timeline);
+        }
 
         var filled = new List<string>();
         if (survivor.Title is null && duplicate.Title is not null)
@@ -177,14 +180,50 @@ public sealed class ContactMergeService(
     }
 
     /// <summary>
-    /// Later timeline items of a contact (interactions, outreach events' contacts met, follow-ups) move here once those
-    /// features exist: re-point their contact id from <paramref name="fromContactId"/> to <paramref name="toContactId"/>
-    /// in <paramref name="db"/> (same transaction), skipping links the survivor already has, and add a
-    /// <see cref="MergeCount"/> for each so the summary and the audit entry show them.
+    /// The outreach log entries of a contact (interactions, follow-ups, and the events' links) move from
+    /// <paramref name="fromContactId"/> to <paramref name="toContactId"/> in <paramref name="db"/>'s tracked changes (saved with
+    /// the merge; the preview never saves), one event link per event. Returns their count, or null when there are none.
     /// </summary>
-    private static Task MoveTimelineItemsAsync(OutreachDbContext db, Guid fromContactId, Guid toContactId, CancellationToken ct)
+    private static async Task<MergeCount?> MoveTimelineItemsAsync(OutreachDbContext db, Guid fromContactId, Guid toContactId, CancellationToken ct)
     {
-        return Task.CompletedTask;
+        var interactions = await db.Interactions.Where(i => i.ContactId == fromContactId || i.ContactId == toContactId).ToListAsync(ct);
+        var followUps = await db.FollowUps.Where(f => f.ContactId == fromContactId || f.ContactId == toContactId).ToListAsync(ct);
+        var attendance = await db.OutreachEventContacts.Where(l => l.ContactId == fromContactId || l.ContactId == toContactId).ToListAsync(ct);
+        var survivorCount = interactions.Count(i => i.ContactId == toContactId) + followUps.Count(f => f.ContactId == toContactId)
+            + attendance.Count(l => l.ContactId == toContactId);
+        var duplicateCount = interactions.Count + followUps.Count + attendance.Count - survivorCount;
+        if (duplicateCount == 0)
+        {
+            return null;
+        }
+
+        foreach (var interaction in interactions.Where(i => i.ContactId == fromContactId))
+        {
+            interaction.ContactId = toContactId;
+        }
+
+        foreach (var followUp in followUps.Where(f => f.ContactId == fromContactId))
+        {
+            followUp.ContactId = toContactId;
+        }
+
+        // Event attendance is a link row keyed by (event, contact): replace it, once per event.
+        var attended = attendance.Where(l => l.ContactId == toContactId).Select(l => l.EventId).ToHashSet();
+        var moved = duplicateCount;
+        foreach (var link in attendance.Where(l => l.ContactId == fromContactId))
+        {
+            db.OutreachEventContacts.Remove(link);
+            if (attended.Add(link.EventId))
+            {
+                db.OutreachEventContacts.Add(new OutreachEventContact { EventId = link.EventId, ContactId = toContactId });
+            }
+            else
+            {
+                moved--;
+            }
+        }
+
+        return new MergeCount("Outreach log entries", survivorCount, duplicateCount, moved);
     }
 
     private static int MoveTags(OutreachDbContext db, Contact survivor, Contact duplicate)

@@ -147,7 +147,10 @@ public sealed class OrganizationMergeService(
             new("Owner and co-owners", ownerCounts.Item1, ownerCounts.Item2, MoveOwners(db, survivor, duplicate, filled)),
             new("Email domains", domainCounts.Item1, domainCounts.Item2, MoveEmailDomains(survivor, duplicate)),
         };
-        await MoveTimelineItemsAsync(db, duplicate.Id, survivor.Id, ct);
+        if (await MoveTimelineItemsAsync(db, duplicate.Id, survivor.Id, ct) is { } timeline)
+        {
+            counts.Add(timeline);
+        }
 
         if (survivor.Website is null && duplicate.Website is not null)
         {
@@ -190,13 +193,53 @@ public sealed class OrganizationMergeService(
     }
 
     /// <summary>
-    /// Later timeline items of an organization (interactions, outreach events' organizations involved, follow-ups) move
-    /// here once those features exist: re-point their organization id from <paramref name="fromOrganizationId"/> to
-    /// <paramref name="toOrganizationId"/> in <paramref name="db"/> (same transaction), skipping links the survivor
-    /// already has, and add a <see cref="MergeCount"/> for each so the summary and the audit entry show them.
+    /// The outreach log entries of an organization (interactions, follow-ups, and the events' links) move from
+    /// <paramref name="fromOrganizationId"/> to <paramref name="toOrganizationId"/> in <paramref name="db"/>'s tracked changes (saved with
+    /// the merge; the preview never saves), one event link per event. Returns their count, or null when there are none.
     /// </summary>
-    private static Task MoveTimelineItemsAsync(OutreachDbContext db, Guid fromOrganizationId, Guid toOrganizationId, CancellationToken ct) =>
-        Task.CompletedTask;
+    private static async Task<MergeCount?> MoveTimelineItemsAsync(OutreachDbContext db, Guid fromOrganizationId, Guid toOrganizationId, CancellationToken ct)
+    {
+        var interactions = await db.Interactions.Where(i => i.OrganizationId == fromOrganizationId || i.OrganizationId == toOrganizationId).ToListAsync(ct);
+        var followUps = await db.FollowUps.Where(f => f.OrganizationId == fromOrganizationId || f.OrganizationId == toOrganizationId).ToListAsync(ct);
+        var involvement = await db.OutreachEventOrganizations
+            .Where(l => l.OrganizationId == fromOrganizationId || l.OrganizationId == toOrganizationId)
+            .ToListAsync(ct);
+        var survivorCount = interactions.Count(i => i.OrganizationId == toOrganizationId) + followUps.Count(f => f.OrganizationId == toOrganizationId)
+            + involvement.Count(l => l.OrganizationId == toOrganizationId);
+        var duplicateCount = interactions.Count + followUps.Count + involvement.Count - survivorCount;
+        if (duplicateCount == 0)
+        {
+            return null;
+        }
+
+        foreach (var interaction in interactions.Where(i => i.OrganizationId == fromOrganizationId))
+        {
+            interaction.OrganizationId = toOrganizationId;
+        }
+
+        foreach (var followUp in followUps.Where(f => f.OrganizationId == fromOrganizationId))
+        {
+            followUp.OrganizationId = toOrganizationId;
+        }
+
+        // An event's organizations are link rows keyed by (event, organization): replace them, once per event.
+        var involved = involvement.Where(l => l.OrganizationId == toOrganizationId).Select(l => l.EventId).ToHashSet();
+        var moved = duplicateCount;
+        foreach (var link in involvement.Where(l => l.OrganizationId == fromOrganizationId))
+        {
+            db.OutreachEventOrganizations.Remove(link);
+            if (involved.Add(link.EventId))
+            {
+                db.OutreachEventOrganizations.Add(new OutreachEventOrganization { EventId = link.EventId, OrganizationId = toOrganizationId });
+            }
+            else
+            {
+                moved--;
+            }
+        }
+
+        return new MergeCount("Outreach log entries", survivorCount, duplicateCount, moved);
+    }
 
     /// <summary>Seats move unless the survivor has the same one (same person, role, and term); the duplicate's copy then goes.</summary>
     private static int MoveSeats(OutreachDbContext db, Organization survivor, List<CommitteeSeat> survivorSeats, List<CommitteeSeat> duplicateSeats)

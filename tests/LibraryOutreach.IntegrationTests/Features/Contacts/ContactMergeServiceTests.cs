@@ -30,6 +30,42 @@ public class ContactMergeServiceTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task MergeAsync_DuplicateInTheOutreachLog_MovesItsInteractionsFollowUpsAndEventsOncePerEvent(DatabaseProvider provider)
+    {
+        await using var app = await AuditAppFactory.CreateAsync(provider, Now);
+        var sue = await app.CreateUserAsync("sue@library.test", Roles.Supervisor, "Sue Supervisor");
+        var survivorId = await app.AsAsync<ContactService, Guid>(sue, Roles.Supervisor, s => s.CreateAsync(Person("Marge", "Simpson")));
+        var duplicateId = await app.AsAsync<ContactService, Guid>(sue, Roles.Supervisor, s => s.CreateAsync(Person("Marjorie", "Simpson")));
+        var townMeeting = new OutreachEvent { Title = "Town meeting", TypeId = EventTypeConfiguration.Defaults[0].Id, StartDate = new(2026, 3, 2), EndDate = new(2026, 3, 2) };
+        var bookFair = new OutreachEvent { Title = "Book fair", TypeId = EventTypeConfiguration.Defaults[2].Id, StartDate = new(2026, 3, 9), EndDate = new(2026, 3, 9) };
+        townMeeting.Contacts.AddRange([new() { ContactId = survivorId }, new() { ContactId = duplicateId }]);
+        bookFair.Contacts.Add(new() { ContactId = duplicateId });
+        var call = new Interaction { OccurredAt = Now, Channel = ContactChannel.Phone, InitiatedBy = InitiatedBy.Partner, StaffUserId = sue.Id, ContactId = duplicateId, Summary = "Asked about the fair" };
+        var followUp = new FollowUp { Title = "Send the flyer", DueDate = new(2026, 3, 20), AssigneeId = sue.Id, ContactId = duplicateId };
+        await app.WithDbAsync(async db =>
+        {
+            db.OutreachEvents.AddRange(townMeeting, bookFair);
+            db.Interactions.Add(call);
+            db.FollowUps.Add(followUp);
+            await db.SaveChangesAsync();
+        });
+
+        var preview = await app.AsAsync<ContactMergeService, MergeSummary>(sue, Roles.Supervisor, s => s.PreviewAsync(survivorId, duplicateId));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Interactions.CountAsync(i => i.ContactId == survivorId)));
+        var merged = await app.AsAsync<ContactMergeService, MergeSummary>(sue, Roles.Supervisor, s => s.MergeAsync(survivorId, preview.Survivor.Version, duplicateId, preview.Duplicate.Version));
+
+        // The survivor attended the town meeting already: one link stays; the book fair, the call and the follow-up move.
+        Assert.Equal(new MergeCount("Outreach log entries", 1, 4, 3), merged.Counts.Single(c => c.Label == "Outreach log entries"));
+        Assert.Equal(preview.Counts, merged.Counts);
+        var attendance = await app.WithDbAsync(db => db.OutreachEventContacts.OrderBy(l => l.EventId).Select(l => new { l.EventId, l.ContactId }).ToListAsync());
+        Assert.Equal([(townMeeting.Id, survivorId), (bookFair.Id, survivorId)], attendance.Select(a => (a.EventId, a.ContactId)).OrderBy(a => a.EventId == bookFair.Id));
+        Assert.Equal(survivorId, await app.WithDbAsync(db => db.Interactions.Where(i => i.Id == call.Id).Select(i => i.ContactId).SingleAsync()));
+        Assert.Equal(survivorId, await app.WithDbAsync(db => db.FollowUps.Where(f => f.Id == followUp.Id).Select(f => f.ContactId).SingleAsync()));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task MergeAsync_DuplicateWithOverlaps_MovesEverythingOnceAndArchivesTheDuplicate(DatabaseProvider provider)
     {
         await using var app = await AuditAppFactory.CreateAsync(provider, Now);
