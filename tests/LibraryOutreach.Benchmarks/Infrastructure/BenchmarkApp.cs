@@ -14,7 +14,8 @@ namespace LibraryOutreach.Benchmarks.Infrastructure;
 /// <see cref="OutreachServiceRegistration.AddOutreachCore"/>, the composition the web host and the CLI verbs use, so
 /// services get the real <c>IDbContextFactory</c>, interceptors (stamps, audit), <c>TimeProvider</c>, authorization
 /// and <see cref="CurrentUser"/>. No web UI, no hosted services, no log providers (logging costs nothing here), and no
-/// appsettings or environment variables: only the data directory is configured.
+/// appsettings or environment variables: only the data directory is configured. <c>OUTREACH_BENCH_SQL=1</c> prints every
+/// SQL command with its time (for looking at query shapes, not while measuring).
 /// </summary>
 public sealed class BenchmarkApp : IDisposable
 {
@@ -49,6 +50,13 @@ public sealed class BenchmarkApp : IDisposable
             ["Database:Provider"] = "Sqlite",
         });
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("OUTREACH_BENCH_SQL") == "1")
+        {
+            // For looking at query shapes: every SQL command and its time, on the console.
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true)
+                .AddFilter((category, level) => category == "Microsoft.EntityFrameworkCore.Database.Command" && level >= LogLevel.Information);
+        }
+
         builder.AddOutreachCore();
         // As in the CLI: some web services cannot be built without the web host, so no build-time validation.
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true }));

@@ -15,6 +15,7 @@ namespace LibraryOutreach.Benchmarks.Features.Contacts;
 /// Run: dotnet run -c Release --project tests/LibraryOutreach.Benchmarks -- --filter '*ContactListBenchmarks*'
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(PercentileConfig))]
 public class ContactListBenchmarks
 {
     private const int PageSize = 50;

@@ -20,6 +20,7 @@ namespace LibraryOutreach.Benchmarks.Features.Import;
 /// Run: dotnet run -c Release --project tests/LibraryOutreach.Benchmarks -- --filter '*ImportBenchmarks*'
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(PercentileConfig))]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class ImportBenchmarks
 {

@@ -15,6 +15,7 @@ namespace LibraryOutreach.Benchmarks.Features.Organizations;
 /// Run: dotnet run -c Release --project tests/LibraryOutreach.Benchmarks -- --filter '*OrganizationListBenchmarks*'
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(PercentileConfig))]
 public class OrganizationListBenchmarks
 {
     private const int PageSize = 50;
