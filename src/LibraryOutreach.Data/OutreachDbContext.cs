@@ -67,6 +67,14 @@ public class OutreachDbContext(DbContextOptions<OutreachDbContext> options)
 
     public DbSet<UserPreference> UserPreferences => Set<UserPreference>();
 
+    /// <summary>
+    /// When set, the audit interceptor records changes to entities of these types only, in this context's saves: for
+    /// bulk work that keeps its own complete and undoable record of what it did. An import audits its
+    /// <see cref="ImportBatch"/> (file, counts, who, when) and any tag it creates; the batch's items list every record
+    /// it added or merged, with a merged record's earlier state (see docs/adr/0007-an-import-is-audited-as-one-entry.md).
+    /// </summary>
+    public IReadOnlySet<Type>? AuditOnly { get; set; }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

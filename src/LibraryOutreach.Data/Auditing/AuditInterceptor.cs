@@ -39,9 +39,18 @@ public sealed class AuditInterceptor(IAuditUserProvider userProvider, TimeProvid
         return result;
     }
 
-    private static bool HasAuditedChanges(DbContext context) =>
-        context.ChangeTracker.Entries().Any(e =>
-            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Metadata.IsAudited());
+    private static bool HasAuditedChanges(DbContext context)
+    {
+        var only = AuditOnly(context);
+        return context.ChangeTracker.Entries().Any(e =>
+            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e, only));
+    }
+
+    /// <summary>The entity types a bulk operation limited this context's audit to (<see cref="OutreachDbContext.AuditOnly"/>), or null for all.</summary>
+    private static IReadOnlySet<Type>? AuditOnly(DbContext context) => (context as OutreachDbContext)?.AuditOnly;
+
+    private static bool IsAudited(EntityEntry entry, IReadOnlySet<Type>? only) =>
+        entry.Metadata.IsAudited() && (only is null || only.Contains(entry.Metadata.ClrType));
 
     private void AddAuditEntries(DbContext? context, AuditUser user)
     {
@@ -50,12 +59,19 @@ public sealed class AuditInterceptor(IAuditUserProvider userProvider, TimeProvid
             return;
         }
 
-        context.ChangeTracker.DetectChanges();
+        // Like SaveChanges itself: a caller that turned automatic detection off has told the context about its changes
+        // (bulk work such as an import, where each detection pass reads tens of thousands of tracked entries).
+        if (context.ChangeTracker.AutoDetectChangesEnabled)
+        {
+            context.ChangeTracker.DetectChanges();
+        }
+
+        var only = AuditOnly(context);
         var now = timeProvider.GetUtcNow();
         var entries = new List<AuditEntry>();
         foreach (var entry in context.ChangeTracker.Entries().ToList())
         {
-            if (!entry.Metadata.IsAudited() || entry.State is EntityState.Detached or EntityState.Unchanged)
+            if (!IsAudited(entry, only) || entry.State is EntityState.Detached or EntityState.Unchanged)
             {
                 continue;
             }

@@ -1,5 +1,6 @@
 using LibraryOutreach.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace LibraryOutreach.Data.Auditing;
@@ -41,25 +42,33 @@ public sealed class TrackedEntityInterceptor(IAuditUserProvider userProvider, Ti
             return;
         }
 
-        context.ChangeTracker.DetectChanges();
+        // Like SaveChanges itself: a caller that turned automatic detection off has detected the changes already.
+        if (context.ChangeTracker.AutoDetectChangesEnabled)
+        {
+            context.ChangeTracker.DetectChanges();
+        }
+
         var now = timeProvider.GetUtcNow();
         foreach (var entry in context.ChangeTracker.Entries<ITrackedEntity>())
         {
+            // Through the entry, not the entity, so the change tracker knows at once (no detection pass needed after).
             switch (entry.State)
             {
                 case EntityState.Added:
-                    entry.Entity.CreatedAt = now;
-                    entry.Entity.CreatedById = user.UserId;
-                    entry.Entity.UpdatedAt = now;
-                    entry.Entity.UpdatedById = user.UserId;
-                    entry.Entity.Version = Guid.NewGuid();
+                    Set(entry, nameof(ITrackedEntity.CreatedAt), now);
+                    Set(entry, nameof(ITrackedEntity.CreatedById), user.UserId);
+                    Set(entry, nameof(ITrackedEntity.UpdatedAt), now);
+                    Set(entry, nameof(ITrackedEntity.UpdatedById), user.UserId);
+                    Set(entry, nameof(ITrackedEntity.Version), Guid.NewGuid());
                     break;
                 case EntityState.Modified:
-                    entry.Entity.UpdatedAt = now;
-                    entry.Entity.UpdatedById = user.UserId;
-                    entry.Entity.Version = Guid.NewGuid();
+                    Set(entry, nameof(ITrackedEntity.UpdatedAt), now);
+                    Set(entry, nameof(ITrackedEntity.UpdatedById), user.UserId);
+                    Set(entry, nameof(ITrackedEntity.Version), Guid.NewGuid());
                     break;
             }
         }
     }
+
+    private static void Set(EntityEntry<ITrackedEntity> entry, string property, object? value) => entry.Property(property).CurrentValue = value;
 }

@@ -149,11 +149,62 @@ public sealed class AuditInterceptorTests : IAsyncLifetime
         Assert.Equal((null, "system"), (entry.UserId, entry.UserName));
     }
 
-    private OutreachDbContext NewContext()
+    [Fact]
+    public async Task AuditOnly_RecordsChangesToThoseTypesAlone()
+    {
+        await using (var db = NewContext())
+        {
+            db.AuditOnly = new HashSet<Type> { typeof(Tag) };
+            db.Invitations.Add(NewInvitation());
+            db.Tags.Add(new Tag { Name = "Schools" });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal([nameof(Tag)], (await EntriesAsync()).Select(e => e.EntityType));
+    }
+
+    [Fact]
+    public async Task AutomaticDetectionOff_ChangesToldToTheContextAreStampedAndAudited()
+    {
+        var tag = new Tag { Name = "Schools", Color = "#000000" };
+        await using (var db = NewContext(stamps: true))
+        {
+            db.Tags.Add(tag);
+            await db.SaveChangesAsync();
+        }
+
+        var later = Now.AddHours(1);
+        await using (var db = NewContext(stamps: true, now: later))
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            var stored = await db.Tags.SingleAsync();
+            stored.Color = "#ffffff";
+            db.Entry(stored).DetectChanges();
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = NewContext())
+        {
+            var stored = await db.Tags.AsNoTracking().SingleAsync();
+            Assert.Equal(("#ffffff", later, Author.UserId), (stored.Color, stored.UpdatedAt, stored.UpdatedById));
+            Assert.NotEqual(tag.Version, stored.Version);
+        }
+
+        var updated = Assert.Single(await EntriesAsync(), e => e.Action == AuditActions.Updated);
+        Assert.Equal(new AuditChange("Color", "#000000", "#ffffff"), Changes(updated)["Color"]);
+    }
+
+    private OutreachDbContext NewContext(bool stamps = false, DateTimeOffset? now = null)
     {
         var options = new DbContextOptionsBuilder<OutreachDbContext>();
         DataServiceCollectionExtensions.Configure(options, DatabaseProvider.Sqlite, _connectionString);
-        options.AddInterceptors(new AuditInterceptor(new FixedAuthor(), new FixedTimeProvider(Now)));
+        var clock = new FixedTimeProvider(now ?? Now);
+        if (stamps)
+        {
+            options.AddInterceptors(new TrackedEntityInterceptor(new FixedAuthor(), clock));
+        }
+
+        options.AddInterceptors(new AuditInterceptor(new FixedAuthor(), clock));
         return new OutreachDbContext(options.Options);
     }
 

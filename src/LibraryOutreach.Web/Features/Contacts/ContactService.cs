@@ -21,42 +21,97 @@ public sealed class ContactService(
     public const string OwnerUnknown = "Choose an active staff member as owner.";
     public const string TagUnknown = "One of the chosen tags no longer exists.";
 
+    /// <summary>Sorts after every organization name in SQLite's binary (UTF-8) order: the largest code point.</summary>
+    private const string LastString = "\U0010FFFF";
+
+    /// <summary>
+    /// One page of contacts and the total. Shaped for SQLite at 50,000 contacts without planner statistics (see
+    /// docs/performance.md): the tag filter is a join (driven by the tag's index, not a probe per contact); a search
+    /// looks emails and phones up once (IN, not a correlated subquery per contact) and runs once; the filter and order
+    /// give the page's ids, and the page's details, organizations and tags are read for those ids only (not by
+    /// repeating the filtered, ordered query for each collection).
+    /// </summary>
     public async Task<ContactResults> ListAsync(ContactQuery query, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         await guard.RequireAsync(Policies.Staff);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var contacts = Filter(db.Contacts.AsNoTracking(), query);
-        var total = await contacts.CountAsync(ct);
-        contacts = (query.Sort, query.Descending) switch
+        var contacts = Filter(db, query);
+        var sqlite = db.Database.IsSqlite();
+        var search = !string.IsNullOrWhiteSpace(query.Text);
+
+        contacts = (query.Sort, query.Descending, sqlite) switch
         {
             // Contacts without a current organization come last either way (providers differ on where NULLs sort).
-            (ContactSort.Organization, false) => contacts.OrderBy(c => c.Affiliations.Any(a => a.EndDate == null) ? 0 : 1)
-                .ThenBy(c => c.Affiliations.Where(a => a.EndDate == null).Min(a => a.Organization!.Name)).ThenBy(c => c.LastName).ThenBy(c => c.FirstName),
-            (ContactSort.Organization, true) => contacts.OrderBy(c => c.Affiliations.Any(a => a.EndDate == null) ? 0 : 1)
-                .ThenByDescending(c => c.Affiliations.Where(a => a.EndDate == null).Min(a => a.Organization!.Name)).ThenBy(c => c.LastName).ThenBy(c => c.FirstName),
-            (ContactSort.Updated, false) => contacts.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
-            (ContactSort.Updated, true) => contacts.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id),
-            (_, false) => contacts.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
-            (_, true) => contacts.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenBy(c => c.Id),
+            // On SQLite one subquery per contact does it: NULL sorts last when descending, and ascending a missing
+            // name counts as the largest string there is (U+10FFFF); the CASE below costs a second subquery.
+            (ContactSort.Organization, false, true) => contacts
+                .OrderBy(c => c.Affiliations.Where(a => a.EndDate == null).Min(a => a.Organization!.Name) ?? LastString)
+                .ThenBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
+            (ContactSort.Organization, true, true) => contacts
+                .OrderByDescending(c => c.Affiliations.Where(a => a.EndDate == null).Min(a => a.Organization!.Name))
+                .ThenBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
+            (ContactSort.Organization, false, false) => contacts.OrderBy(c => c.Affiliations.Any(a => a.EndDate == null) ? 0 : 1)
+                .ThenBy(c => c.Affiliations.Where(a => a.EndDate == null).Min(a => a.Organization!.Name)).ThenBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
+            (ContactSort.Organization, true, false) => contacts.OrderBy(c => c.Affiliations.Any(a => a.EndDate == null) ? 0 : 1)
+                .ThenByDescending(c => c.Affiliations.Where(a => a.EndDate == null).Min(a => a.Organization!.Name)).ThenBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
+            (ContactSort.Updated, false, _) => contacts.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
+            (ContactSort.Updated, true, _) => contacts.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id),
+            (_, false, _) => contacts.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
+            (_, true, _) => contacts.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenBy(c => c.Id),
         };
         var size = Math.Clamp(query.PageSize, 1, ContactQuery.MaxPageSize);
-        var rows = await contacts
-            .Skip(Math.Max(query.Page, 0) * size)
-            .Take(size)
-            .Select(c => new ContactRow(
-                c.Id,
-                c.DisplayName,
-                c.Title,
-                c.Emails.Where(e => e.IsPrimary).Select(e => e.Address).FirstOrDefault(),
-                c.Phones.Where(p => p.IsPrimary).Select(p => p.Number).FirstOrDefault(),
-                c.Affiliations.Where(a => a.EndDate == null).OrderBy(a => a.Organization!.Name).Select(a => a.Organization!.Name).ToList(),
-                c.Tags.OrderBy(t => t.Tag!.Name).Select(t => new TagChip(t.TagId, t.Tag!.Name, t.Tag.Color)).ToList(),
-                c.Owner == null ? null : c.Owner.DisplayName,
-                c.IsArchived))
-            .AsSplitQuery()
-            .ToListAsync(ct);
-        return new ContactResults(total, rows);
+        var skip = Math.Max(query.Page, 0) * size;
+        int total;
+        List<Guid> ids;
+        if (search)
+        {
+            // A search is the costly filter (it reads every name): run it once, for the ordered ids of every match (a
+            // search matches a small part of the contacts), and take the total and the page from them. Other filters
+            // are cheap enough to run twice, and reading every id of a large match would cost more.
+            var all = await contacts.Select(c => c.Id).ToListAsync(ct);
+            total = all.Count;
+            ids = [.. all.Skip(skip).Take(size)];
+        }
+        else
+        {
+            total = await contacts.CountAsync(ct);
+            ids = await contacts.Skip(skip).Take(size).Select(c => c.Id).ToListAsync(ct);
+        }
+
+        if (ids.Count == 0)
+        {
+            return new ContactResults(total, []);
+        }
+
+        var rows = (await db.Contacts.AsNoTracking()
+                .Where(c => ids.Contains(c.Id))
+                .Select(c => new
+                {
+                    c.Id,
+                    c.DisplayName,
+                    c.Title,
+                    Email = c.Emails.Where(e => e.IsPrimary).Select(e => e.Address).FirstOrDefault(),
+                    Phone = c.Phones.Where(p => p.IsPrimary).Select(p => p.Number).FirstOrDefault(),
+                    OwnerName = c.Owner == null ? null : c.Owner.DisplayName,
+                    c.IsArchived,
+                })
+                .ToListAsync(ct))
+            .ToDictionary(c => c.Id);
+        var organizations = (await db.Affiliations.AsNoTracking()
+                .Where(a => ids.Contains(a.ContactId) && a.EndDate == null)
+                .OrderBy(a => a.Organization!.Name)
+                .Select(a => new { a.ContactId, a.Organization!.Name })
+                .ToListAsync(ct))
+            .ToLookup(a => a.ContactId, a => a.Name);
+        var tags = (await db.ContactTags.AsNoTracking()
+                .Where(t => ids.Contains(t.ContactId))
+                .OrderBy(t => t.Tag!.Name)
+                .Select(t => new { t.ContactId, Chip = new TagChip(t.TagId, t.Tag!.Name, t.Tag.Color) })
+                .ToListAsync(ct))
+            .ToLookup(t => t.ContactId, t => t.Chip);
+        return new ContactResults(total, [.. ids.Select(id => rows[id]).Select(c => new ContactRow(
+            c.Id, c.DisplayName, c.Title, c.Email, c.Phone, [.. organizations[c.Id]], [.. tags[c.Id]], c.OwnerName, c.IsArchived))]);
     }
 
     /// <summary>The ids of every contact the list's filters match (all pages), in the list's order of names: for exports.</summary>
@@ -65,13 +120,13 @@ public sealed class ContactService(
         ArgumentNullException.ThrowIfNull(query);
         await guard.RequireAsync(Policies.Staff);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        return await Filter(db.Contacts.AsNoTracking(), query).OrderBy(c => c.LastName).ThenBy(c => c.FirstName).Select(c => c.Id).ToListAsync(ct);
+        return await Filter(db, query).OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
     }
 
     /// <summary>The list's filters (archived, tag, owner, organization, text), shared by the list and the export.</summary>
-    private static IQueryable<Contact> Filter(IQueryable<Contact> source, ContactQuery query)
+    private static IQueryable<Contact> Filter(OutreachDbContext db, ContactQuery query)
     {
-        var contacts = source.Where(c => c.MergedIntoId == null);
+        var contacts = db.Contacts.AsNoTracking().Where(c => c.MergedIntoId == null);
         if (!query.IncludeArchived)
         {
             contacts = contacts.Where(c => !c.IsArchived);
@@ -79,7 +134,8 @@ public sealed class ContactService(
 
         if (query.TagId is { } tagId)
         {
-            contacts = contacts.Where(c => c.Tags.Any(t => t.TagId == tagId));
+            // A contact has a tag at most once (the link's key), so the join adds no duplicates.
+            contacts = contacts.Join(db.ContactTags.Where(t => t.TagId == tagId), c => c.Id, t => t.ContactId, (c, t) => c);
         }
 
         if (!string.IsNullOrEmpty(query.OwnerId))
@@ -92,19 +148,41 @@ public sealed class ContactService(
             contacts = contacts.Where(c => c.Affiliations.Any(a => a.OrganizationId == organizationId && a.EndDate == null));
         }
 
-        if (query.Text?.Trim().ToLowerInvariant() is { Length: > 0 } text)
+        var text = query.Text?.Trim().ToLowerInvariant();
+        if (!string.IsNullOrEmpty(text))
         {
-            var pattern = LikePatterns.Prefix(text);
-            var digits = Normalize.Phone(text) is { } d ? LikePatterns.Prefix(d) : null;
-            contacts = contacts.Where(c =>
-                EF.Functions.Like(c.DisplayName.ToLower(), pattern, LikePatterns.Escape)
-                || EF.Functions.Like(c.FirstName.ToLower(), pattern, LikePatterns.Escape)
-                || EF.Functions.Like(c.LastName.ToLower(), pattern, LikePatterns.Escape)
-                || c.Emails.Any(e => EF.Functions.Like(e.NormalizedAddress, pattern, LikePatterns.Escape))
-                || (digits != null && c.Phones.Any(p => EF.Functions.Like(p.Normalized, digits, LikePatterns.Escape))));
+            contacts = Search(db, contacts, text, db.Database.IsSqlite());
         }
 
         return contacts;
+    }
+
+    /// <summary>
+    /// Contacts whose display, first or last name, an email address or (when <paramref name="text"/> has digits) a
+    /// phone number's digits start with <paramref name="text"/> (already lower case), case-insensitively.
+    /// </summary>
+    private static IQueryable<Contact> Search(OutreachDbContext db, IQueryable<Contact> contacts, string text, bool sqlite)
+    {
+        var pattern = LikePatterns.Prefix(text);
+        // Emails and phones as IN (the matching contact ids, found once), not a subquery for every contact.
+        var byEmail = db.ContactEmails.Where(e => EF.Functions.Like(e.NormalizedAddress, pattern, LikePatterns.Escape)).Select(e => e.ContactId);
+        var digits = Normalize.Phone(text) is { } d ? LikePatterns.Prefix(d) : null;
+        var byPhone = db.ContactPhones.Where(p => digits != null && EF.Functions.Like(p.Normalized, digits, LikePatterns.Escape)).Select(p => p.ContactId);
+        // SQLite's LIKE already ignores case for ASCII letters and its lower() changes nothing else, so lower() there
+        // only costs time (half the scan); PostgreSQL's LIKE is case-sensitive and needs it.
+        return sqlite
+            ? contacts.Where(c =>
+                EF.Functions.Like(c.DisplayName, pattern, LikePatterns.Escape)
+                || EF.Functions.Like(c.FirstName, pattern, LikePatterns.Escape)
+                || EF.Functions.Like(c.LastName, pattern, LikePatterns.Escape)
+                || byEmail.Contains(c.Id)
+                || (digits != null && byPhone.Contains(c.Id)))
+            : contacts.Where(c =>
+                EF.Functions.Like(c.DisplayName.ToLower(), pattern, LikePatterns.Escape)
+                || EF.Functions.Like(c.FirstName.ToLower(), pattern, LikePatterns.Escape)
+                || EF.Functions.Like(c.LastName.ToLower(), pattern, LikePatterns.Escape)
+                || byEmail.Contains(c.Id)
+                || (digits != null && byPhone.Contains(c.Id)));
     }
 
     public async Task<ContactDetail> GetAsync(Guid id, CancellationToken ct = default)

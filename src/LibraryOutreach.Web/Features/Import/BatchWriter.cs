@@ -21,8 +21,45 @@ internal sealed class BatchWriter(
     private readonly Dictionary<Guid, Organization> _organizations = [];
     private readonly HashSet<Guid> _added = [];
     private readonly HashSet<Guid> _snapshotted = [];
+    private readonly HashSet<Guid> _preloaded = [];
+
+    /// <summary>Ids per preload query, sent as one array parameter (EF.Parameter): SQL for hundreds of separate parameters costs more to make than to run.</summary>
+    private const int PreloadChunk = 500;
 
     public ImportBatch Batch { get; } = new();
+
+    /// <summary>
+    /// Loads (tracked) every existing record that <paramref name="rows"/> merge into, a few hundred ids per query, so
+    /// writing does not query once per merged row. Ids not found (records of this file, or deleted) stay unknown and
+    /// are created, as before.
+    /// </summary>
+    public async Task PreloadMergeTargetsAsync(IEnumerable<(ImportService.PlannedRow Row, ImportAction Action)> rows, CancellationToken ct)
+    {
+        var targets = rows.Where(r => r.Action == ImportAction.Merge && r.Row.Preview.Duplicate is not null).ToList();
+        var contactIds = targets.Where(r => r.Row.Contact is not null).Select(r => r.Row.Preview.Duplicate!.ExistingId).Distinct().ToList();
+        var organizationIds = targets.Where(r => r.Row.Organization is not null).Select(r => r.Row.Preview.Duplicate!.ExistingId).Distinct().ToList();
+        foreach (var chunk in contactIds.Chunk(PreloadChunk))
+        {
+            foreach (var contact in await db.Contacts.Include(c => c.Emails).Include(c => c.Phones).Include(c => c.Tags).Include(c => c.Affiliations)
+                .AsSplitQuery()
+                .Where(c => EF.Parameter(chunk).Contains(c.Id))
+                .ToListAsync(ct))
+            {
+                _contacts[contact.Id] = contact;
+            }
+        }
+
+        foreach (var chunk in organizationIds.Chunk(PreloadChunk))
+        {
+            foreach (var organization in await db.Organizations.Include(o => o.Tags).AsSplitQuery().Where(o => EF.Parameter(chunk).Contains(o.Id)).ToListAsync(ct))
+            {
+                _organizations[organization.Id] = organization;
+            }
+        }
+
+        _preloaded.UnionWith(contactIds);
+        _preloaded.UnionWith(organizationIds);
+    }
 
     public async Task WriteAsync(ImportService.PlannedRow row, ImportAction action, CancellationToken ct)
     {
@@ -51,6 +88,7 @@ internal sealed class BatchWriter(
             {
                 Snapshot(ImportService.ContactEntity, entity.Id, () => ImportSnapshots.Capture(entity));
                 MergeInto(entity, imported);
+                DetectChanges(entity);
                 Batch.MergedCount++;
             }
         }
@@ -79,7 +117,7 @@ internal sealed class BatchWriter(
             {
                 var link = new ContactTag { ContactId = entity.Id, TagId = tag.Id };
                 entity.Tags.Add(link);
-                AddChild(entity, link);
+                AddChild(link);
             }
         }
 
@@ -112,6 +150,7 @@ internal sealed class BatchWriter(
             existing.Address ??= imported.Address;
             existing.Notes ??= imported.Notes;
             existing.EmailDomains = [.. existing.EmailDomains.Concat(Domains(imported)).Distinct()];
+            DetectChanges(existing);
             Batch.MergedCount++;
             return;
         }
@@ -167,7 +206,7 @@ internal sealed class BatchWriter(
             {
                 var added = new ContactEmail { ContactId = entity.Id, Address = email.Address.Trim(), NormalizedAddress = normalized, Label = email.Label, IsPrimary = entity.Emails.Count == 0 };
                 entity.Emails.Add(added);
-                AddChild(entity, added);
+                AddChild(added);
             }
         }
 
@@ -178,23 +217,31 @@ internal sealed class BatchWriter(
             {
                 var added = new ContactPhone { ContactId = entity.Id, Number = phone.Number.Trim(), Normalized = normalized, Label = phone.Label, IsPrimary = entity.Phones.Count == 0 };
                 entity.Phones.Add(added);
-                AddChild(entity, added);
+                AddChild(added);
             }
         }
     }
 
-    /// <summary>Children of a record loaded from the database are added explicitly; a new record brings its own.</summary>
-    private void AddChild(Contact entity, object child)
+    /// <summary>
+    /// Every new child is added to the context at once, also under a new record: the import runs with automatic change
+    /// detection off (a detection pass over tens of thousands of tracked records costs seconds), so nothing is found
+    /// later by scanning navigations.
+    /// </summary>
+    private void AddChild(object child) => db.Add(child);
+
+    /// <summary>Picks up the field changes of a merged record loaded from the database (its own entry only).</summary>
+    private void DetectChanges(object entity)
     {
-        if (db.Entry(entity).State != EntityState.Added)
+        var entry = db.Entry(entity);
+        if (entry.State is EntityState.Unchanged or EntityState.Modified)
         {
-            db.Add(child);
+            entry.DetectChanges();
         }
     }
 
     private async Task<Contact?> FindContactAsync(Guid id, CancellationToken ct)
     {
-        if (_contacts.TryGetValue(id, out var known))
+        if (_contacts.TryGetValue(id, out var known) || _preloaded.Contains(id))
         {
             return known;
         }
@@ -212,7 +259,7 @@ internal sealed class BatchWriter(
 
     private async Task<Organization?> FindOrganizationAsync(Guid id, CancellationToken ct)
     {
-        if (_organizations.TryGetValue(id, out var known))
+        if (_organizations.TryGetValue(id, out var known) || _preloaded.Contains(id))
         {
             return known;
         }

@@ -27,6 +27,9 @@ public sealed class ImportService(
     public const string Added = "Added";
     public const string Merged = "Merged";
 
+    /// <summary>What an import's save audits (see <see cref="OutreachDbContext.AuditOnly"/>); tags are not undone, so each new one is audited.</summary>
+    private static readonly IReadOnlySet<Type> ImportAudited = new HashSet<Type> { typeof(ImportBatch), typeof(Tag) };
+
     public async Task<ImportPreview> PreviewAsync(Stream file, string fileName, ImportKind kind, ColumnMapping? mapping, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -74,10 +77,18 @@ public sealed class ImportService(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Thousands of records are added: no automatic change detection (each pass reads every tracked entry, on every
+        // Add, Entries() and save). BatchWriter tells the context about every change itself; the stamping and audit
+        // interceptors, like SaveChanges, then skip their detection pass too.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // One audit entry for the import (the batch: file, counts, who, when) and one per new tag, not one per contact,
+        // email, phone, tag link and affiliation: the batch's items are the detailed record, and what Undo uses.
+        db.AuditOnly = ImportAudited;
         var writer = new BatchWriter(db, plan, await LoadTagsAsync(db, ct), await OtherTypeIdAsync(db, ct));
-        foreach (var row in plan.Rows.Where(r => r.Preview.Errors.Count == 0))
+        var decided = plan.Rows.Where(r => r.Preview.Errors.Count == 0).Select(r => (Row: r, Action: Decide(r.Preview, choices))).ToList();
+        await writer.PreloadMergeTargetsAsync(decided, ct);
+        foreach (var (row, action) in decided)
         {
-            var action = Decide(row.Preview, choices);
             await writer.WriteAsync(row, action, ct);
         }
 
@@ -259,14 +270,15 @@ public sealed class ImportService(
         }
 
         var contacts = new ContactDuplicateIndex();
-        var existing = await db.Contacts.AsNoTracking()
-            .Where(c => c.MergedIntoId == null)
-            .Select(c => new { c.Id, c.DisplayName, Emails = c.Emails.Select(e => e.NormalizedAddress).ToList(), Phones = c.Phones.Select(p => p.Normalized).ToList() })
-            .AsSplitQuery()
-            .ToListAsync(ct);
+        // Three flat reads (people, then their emails and phones), not one query with two collections per person.
+        var existing = await db.Contacts.AsNoTracking().Where(c => c.MergedIntoId == null).OrderBy(c => c.Id).Select(c => new { c.Id, c.DisplayName }).ToListAsync(ct);
+        var emails = (await db.ContactEmails.AsNoTracking().OrderBy(e => e.ContactId).Select(e => new { e.ContactId, e.NormalizedAddress }).ToListAsync(ct))
+            .ToLookup(e => e.ContactId, e => e.NormalizedAddress);
+        var phones = (await db.ContactPhones.AsNoTracking().OrderBy(p => p.ContactId).Select(p => new { p.ContactId, p.Normalized }).ToListAsync(ct))
+            .ToLookup(p => p.ContactId, p => p.Normalized);
         foreach (var c in existing)
         {
-            contacts.Add(c.Id, c.DisplayName, c.Emails, c.Phones);
+            contacts.Add(c.Id, c.DisplayName, emails[c.Id], phones[c.Id]);
         }
 
         var parsedContacts = ImportParser.ParseContacts(bytes, mapping);

@@ -23,6 +23,12 @@ public static class Normalize
             return null;
         }
 
+        if (IsNormalizedPhone(phone))
+        {
+            // Already digits (after an optional +): the result would be the same string. Stored numbers are.
+            return phone;
+        }
+
         var text = phone.Trim();
         var cut = text.IndexOfAny(['x', 'X', '#']);
         var ext = text.IndexOf("ext", StringComparison.OrdinalIgnoreCase);
@@ -52,6 +58,12 @@ public static class Normalize
 
         var result = builder.ToString();
         return result.Trim('+').Length == 0 ? null : result;
+    }
+
+    private static bool IsNormalizedPhone(string phone)
+    {
+        var digits = phone.AsSpan(phone.StartsWith('+') ? 1 : 0);
+        return digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9');
     }
 
     /// <summary>Lower-case domain of an email or URL ("https://www.Springfield.gov/x" → "springfield.gov"); null if none.</summary>

@@ -45,6 +45,8 @@ public class MergeContactJourneyTests(BrowserFixture browser)
         await picker.PressSequentiallyAsync("Marj");
         await Expect(page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Marjorie Simpson" })).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("ArrowDown");
+        // Enter only chooses once the server has highlighted the option (the key presses travel over the circuit).
+        await Expect(page.GetByRole(AriaRole.Option, new() { Name = "Marjorie Simpson" })).ToHaveAttributeAsync("aria-selected", "true");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByTestId("merge-summary")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("merge-summary")).ToContainTextAsync("What moves from Marjorie Simpson (the duplicate) to Marge Simpson (stays)");

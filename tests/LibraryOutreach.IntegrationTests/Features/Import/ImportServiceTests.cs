@@ -50,6 +50,7 @@ public class ImportServiceTests
 
         var maria = contacts.Single(c => c.Id == existing);
         Assert.Equal("Principal", maria.Title); // empty field filled
+        Assert.Equal((staff.Id, app.Clock.Now), (maria.UpdatedById, maria.UpdatedAt)); // stamped as changed by the import
         Assert.Equal("Existing notes", maria.Notes); // filled field kept
         Assert.Single(maria.Emails); // same email, not added twice
         Assert.Equal(["555-0100", "555-0199"], maria.Phones.Select(p => p.Number).Order(StringComparer.Ordinal));
@@ -64,6 +65,25 @@ public class ImportServiceTests
         Assert.Contains("555-0100", merged.PreviousState, StringComparison.Ordinal);
         Assert.Equal(2, batch.Items.Count(i => i.EntityType == ImportService.ContactEntity && i.Action == ImportService.Added));
         Assert.Single(batch.Items, i => i.EntityType == ImportService.OrganizationEntity); // the chamber was created; the school existed
+    }
+
+    [Fact]
+    public async Task ImportAsync_AuditsTheImportAndNewTags_NotEachRecordItWrote()
+    {
+        await using var app = await ImportAppFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var staff = await app.CreateUserAsync("sam@library.test", Roles.Staff, "Sam Staff");
+        await SeedMariaAsync(app);
+        var before = await app.WithDbAsync(db => db.AuditEntries.Select(a => a.Id).ToListAsync());
+
+        var result = await ImportAsync(app, staff, GoogleCsv, NoChoices);
+
+        var entries = await app.WithDbAsync(db => db.AuditEntries.Where(a => !before.Contains(a.Id)).ToListAsync());
+        var batch = Assert.Single(entries, e => e.EntityType == nameof(ImportBatch));
+        Assert.Equal((AuditActions.Created, result.BatchId.ToString(), staff.Id), (batch.Action, batch.EntityId, batch.UserId));
+        Assert.Contains("\"field\":\"AddedCount\",\"old\":null,\"new\":\"2\"", batch.Changes, StringComparison.Ordinal);
+        var tagNames = await app.WithDbAsync(db => db.Tags.ToDictionaryAsync(t => t.Id.ToString(), t => t.Name));
+        Assert.Equal(["Civic", "School partners"], entries.Where(e => e.EntityType == nameof(Tag)).Select(e => tagNames[e.EntityId]).Order(StringComparer.Ordinal));
+        Assert.Equal(3, entries.Count); // no entry per contact, email, phone, tag link, affiliation or organization: the batch lists those
     }
 
     [Theory]

@@ -18,7 +18,8 @@ public static class ImportParser
             return new ParsedImport<ImportedContact>(ContactLayouts.Mapped, file.EncodingName, table.Headers, true, []);
         }
 
-        var rows = table.Rows.Select(r => ImportRowReader.ReadContact(table, r, layout)).ToList();
+        var columns = ImportRowReader.Columns(table, layout);
+        var rows = table.Rows.Select(r => ImportRowReader.ReadContact(columns, r)).ToList();
         return new ParsedImport<ImportedContact>(layout.Name, file.EncodingName, table.Headers, false, rows);
     }
 
@@ -32,7 +33,8 @@ public static class ImportParser
             return new ParsedImport<ImportedOrganization>(ContactLayouts.Mapped, file.EncodingName, table.Headers, true, []);
         }
 
-        var rows = table.Rows.Select(r => ImportRowReader.ReadOrganization(table, r, layout)).ToList();
+        var columns = ImportRowReader.Columns(table, layout);
+        var rows = table.Rows.Select(r => ImportRowReader.ReadOrganization(columns, r)).ToList();
         return new ParsedImport<ImportedOrganization>(layout.Name, file.EncodingName, table.Headers, false, rows);
     }
 }

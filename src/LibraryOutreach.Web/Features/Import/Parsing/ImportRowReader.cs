@@ -3,15 +3,49 @@ using LibraryOutreach.Web.Features.Staff;
 
 namespace LibraryOutreach.Web.Features.Import.Parsing;
 
+/// <summary>A column that fills <see cref="Target"/>; <see cref="LabelIndex"/> is its label column (-1: none).</summary>
+public sealed record CsvColumn(int Index, ColumnTarget Target, int LabelIndex);
+
 /// <summary>Turns CSV rows into imported records through a layout, and checks each record (names, emails, lengths, unreadable text).</summary>
 public static class ImportRowReader
 {
-    public static ImportRow<ImportedContact> ReadContact(CsvTable table, CsvRow row, CsvLayout layout)
+    /// <summary>
+    /// What each column of <paramref name="table"/> fills under <paramref name="layout"/>, and where its label column
+    /// is: worked out once per file (the layout matches headers with regular expressions), then used for every row.
+    /// </summary>
+    public static IReadOnlyList<CsvColumn> Columns(CsvTable table, CsvLayout layout)
     {
         ArgumentNullException.ThrowIfNull(table);
-        ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(layout);
-        var cells = Cells(table, row, layout);
+        var columns = new List<CsvColumn>();
+        for (var i = 0; i < table.Headers.Count; i++)
+        {
+            if (layout.Target(table.Headers[i]) is not { } target)
+            {
+                continue;
+            }
+
+            var labelIndex = -1;
+            if (target.LabelColumn is { } labelColumn)
+            {
+                labelIndex = IndexOf(table.Headers, labelColumn);
+                if (labelIndex < 0)
+                {
+                    labelIndex = IndexOf(table.Headers, labelColumn.Replace(" - Label", " - Type", StringComparison.Ordinal)); // older Google exports
+                }
+            }
+
+            columns.Add(new CsvColumn(i, target, labelIndex));
+        }
+
+        return columns;
+    }
+
+    public static ImportRow<ImportedContact> ReadContact(IReadOnlyList<CsvColumn> columns, CsvRow row)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(row);
+        var cells = Cells(columns, row);
         string Single(ImportField field) => Clean(string.Join(" ", cells.Where(c => c.Target.Field == field).SelectMany(c => c.Values)));
 
         var contact = BuildContact(
@@ -28,12 +62,11 @@ public static class ImportRowReader
         return Check(row.RowNumber, contact, row.Fields);
     }
 
-    public static ImportRow<ImportedOrganization> ReadOrganization(CsvTable table, CsvRow row, CsvLayout layout)
+    public static ImportRow<ImportedOrganization> ReadOrganization(IReadOnlyList<CsvColumn> columns, CsvRow row)
     {
-        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(row);
-        ArgumentNullException.ThrowIfNull(layout);
-        var cells = Cells(table, row, layout);
+        var cells = Cells(columns, row);
         string? Single(ImportField field) => NullIfEmpty(Clean(string.Join(" ", cells.Where(c => c.Target.Field == field).SelectMany(c => c.Values))));
 
         var organization = new ImportedOrganization(
@@ -184,17 +217,13 @@ public static class ImportRowReader
 
     private sealed record Cell(ColumnTarget Target, string? Label, IReadOnlyList<string> Values);
 
-    private static List<Cell> Cells(CsvTable table, CsvRow row, CsvLayout layout)
+    private static List<Cell> Cells(IReadOnlyList<CsvColumn> columns, CsvRow row)
     {
         var cells = new List<Cell>();
-        for (var i = 0; i < table.Headers.Count; i++)
+        foreach (var column in columns)
         {
-            if (layout.Target(table.Headers[i]) is not { } target)
-            {
-                continue;
-            }
-
-            var raw = row.Get(i);
+            var target = column.Target;
+            var raw = row.Get(column.Index);
             var values = target.ListSeparator is { } separator
                 ? raw.Split(separator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 : raw.Trim() is { Length: > 0 } one ? [one] : [];
@@ -204,15 +233,9 @@ public static class ImportRowReader
             }
 
             var label = target.Label;
-            if (target.LabelColumn is { } labelColumn)
+            if (target.LabelColumn is not null)
             {
-                var index = IndexOf(table.Headers, labelColumn);
-                if (index < 0)
-                {
-                    index = IndexOf(table.Headers, labelColumn.Replace(" - Label", " - Type", StringComparison.Ordinal)); // older Google exports
-                }
-
-                label = index >= 0 ? NullIfEmpty(Clean(row.Get(index).TrimStart('*'))) : null;
+                label = column.LabelIndex >= 0 ? NullIfEmpty(Clean(row.Get(column.LabelIndex).TrimStart('*'))) : null;
             }
 
             cells.Add(new Cell(target, label, values));
