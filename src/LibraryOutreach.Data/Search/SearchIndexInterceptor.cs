@@ -33,7 +33,7 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
             return result;
         }
 
-        db.ChangeTracker.DetectChanges();
+        // Entries() detects changes itself unless the caller turned that off (bulk work that sets states directly).
         var changed = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();

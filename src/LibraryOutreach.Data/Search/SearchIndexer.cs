@@ -81,6 +81,10 @@ public static class SearchIndexer
             return;
         }
 
+        // The documents are added explicitly, so no change detection is needed: on a context that tracks a whole
+        // import (tens of thousands of entities) each detection pass would cost more than the insert.
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.SearchDocuments.AddRange(documents);
         try
         {
@@ -92,6 +96,8 @@ public static class SearchIndexer
             {
                 db.Entry(document).State = EntityState.Detached;
             }
+
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
 }
