@@ -70,7 +70,7 @@ public sealed class OutreachDataGenerator(OutreachDataSize size)
             await GenerateAsync(work, ct);
             // Moved into place only when complete: an interrupted generation is never taken for a cached file.
             File.Move(Path.Combine(work, "outreach.db"), path, overwrite: true);
-            Console.WriteLine($"// Generated {Size} in {started.Elapsed.TotalSeconds:0.0} s: {path}");
+            Console.WriteLine($"// Generated {Size} (contacts/organizations) in {started.Elapsed.TotalSeconds:0.0} s: {path}");
         }
         finally
         {
