@@ -57,8 +57,7 @@ public partial class ContactsJourneyTests(BrowserFixture browser)
         await page.Locator("#contact-last").FillAsync("Krabappel");
         await page.Locator("#contact-email-0").FillAsync("edna.k@springfield.k12.us");
         await page.GetByTestId("contact-tags").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Schools" }).ClickAsync();
-        await page.Keyboard.PressAsync("Escape");
+        await PickAndCloseAsync(page, "Schools");
         await page.GetByTestId("contact-save").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/contacts/[0-9a-f-]{36}$"));
         var ednaUrl = page.Url;
@@ -144,8 +143,17 @@ public partial class ContactsJourneyTests(BrowserFixture browser)
     private static async Task ChooseAsync(IPage page, string inputId, string item)
     {
         await page.Locator("div.mud-input-control.mud-select", new() { Has = page.Locator(inputId) }).ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = item }).ClickAsync();
+        await PickAndCloseAsync(page, item);
+    }
+
+    /// <summary>Ticks an item of an open multi-select and closes it, waiting for the server at each step.</summary>
+    private static async Task PickAndCloseAsync(IPage page, string item)
+    {
+        var option = page.Locator(".mud-popover-open .mud-list-item", new() { HasText = item });
+        await option.ClickAsync();
+        await Expect(option).ToHaveAttributeAsync("aria-selected", "true");
         await page.Keyboard.PressAsync("Escape");
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
     private static async Task SearchAsync(IPage page, string text)
