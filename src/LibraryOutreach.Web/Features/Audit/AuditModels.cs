@@ -34,20 +34,6 @@ public sealed record AuditQuery
 
     /// <summary>Rows per page, at most <see cref="MaxPageSize"/>.</summary>
     public int PageSize { get; init; } = DefaultPageSize;
-
-    /// <summary>The moment a calendar day starts in <paramref name="zone"/>, for turning picked dates into a range.</summary>
-    public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
-    {
-        ArgumentNullException.ThrowIfNull(zone);
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(local))
-        {
-            // Midnight skipped by a daylight-saving jump: the day starts an hour later.
-            local = local.AddHours(1);
-        }
-
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
-    }
 }
 
 /// <summary>One audited change, ready to show.</summary>

@@ -1,3 +1,4 @@
+using LibraryOutreach.Web.Infrastructure.Records;
 using System.Globalization;
 using LibraryOutreach.Data.Entities;
 using LibraryOutreach.Web.Infrastructure;
@@ -56,8 +57,8 @@ public sealed partial class AuditPage
 
     private AuditQuery BuildQuery(int page, int pageSize) => new()
     {
-        From = _fromDate is { } from ? AuditQuery.StartOfDay(DateOnly.FromDateTime(from), Zone) : null,
-        Until = _toDate is { } to ? AuditQuery.StartOfDay(DateOnly.FromDateTime(to).AddDays(1), Zone) : null,
+        From = _fromDate is { } from ? LibraryTime.StartOfDay(DateOnly.FromDateTime(from), Zone) : null,
+        Until = _toDate is { } to ? LibraryTime.StartOfDay(DateOnly.FromDateTime(to).AddDays(1), Zone) : null,
         UserId = NullIfEmpty(_userId),
         EntityType = NullIfEmpty(_entityType),
         Action = NullIfEmpty(_action),
