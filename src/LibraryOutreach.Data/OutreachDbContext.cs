@@ -59,6 +59,8 @@ public class OutreachDbContext(DbContextOptions<OutreachDbContext> options)
 
     public DbSet<OutreachEventContact> OutreachEventContacts => Set<OutreachEventContact>();
 
+    public DbSet<OutreachEventTag> OutreachEventTags => Set<OutreachEventTag>();
+
     public DbSet<Interaction> Interactions => Set<Interaction>();
 
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();

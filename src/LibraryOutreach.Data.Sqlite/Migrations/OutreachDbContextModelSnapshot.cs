@@ -1241,6 +1241,21 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                     b.ToTable("OutreachEventStaff");
                 });
 
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OutreachEventTag", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TagId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId", "TagId");
+
+                    b.HasIndex("TagId");
+
+                    b.ToTable("OutreachEventTags");
+                });
+
             modelBuilder.Entity("LibraryOutreach.Data.Entities.SearchDocument", b =>
                 {
                     b.Property<long>("Id")
@@ -1905,6 +1920,23 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.OutreachEventTag", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.OutreachEvent", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LibraryOutreach.Data.Entities.Tag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Tag");
+                });
+
             modelBuilder.Entity("LibraryOutreach.Data.Entities.UserPreference", b =>
                 {
                     b.HasOne("LibraryOutreach.Data.Entities.StaffUser", null)
@@ -1997,6 +2029,8 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                     b.Navigation("Organizations");
 
                     b.Navigation("Staff");
+
+                    b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
         }

@@ -66,6 +66,7 @@ public sealed class OutreachEventConfiguration : IEntityTypeConfiguration<Outrea
         builder.HasMany(e => e.Staff).WithOne().HasForeignKey(s => s.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Organizations).WithOne().HasForeignKey(o => o.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Contacts).WithOne().HasForeignKey(c => c.EventId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(e => e.Tags).WithOne().HasForeignKey(t => t.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => new { e.StartDate, e.StartsAt });
         builder.HasIndex(e => e.TypeId);
         builder.HasIndex(e => e.BranchId);
@@ -161,5 +162,16 @@ public sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
         builder.HasIndex(f => f.ContactId);
         builder.HasIndex(f => f.OrganizationId);
         builder.HasIndex(f => f.EventId);
+    }
+}
+
+public sealed class OutreachEventTagConfiguration : IEntityTypeConfiguration<OutreachEventTag>
+{
+    public void Configure(EntityTypeBuilder<OutreachEventTag> builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.HasKey(t => new { t.EventId, t.TagId });
+        builder.HasOne(t => t.Tag).WithMany().HasForeignKey(t => t.TagId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(t => t.TagId);
     }
 }

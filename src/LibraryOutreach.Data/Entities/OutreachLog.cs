@@ -183,6 +183,18 @@ public class OutreachEvent : TrackedEntity
     public List<OutreachEventOrganization> Organizations { get; set; } = [];
 
     public List<OutreachEventContact> Contacts { get; set; } = [];
+
+    public List<OutreachEventTag> Tags { get; set; } = [];
+}
+
+/// <summary>A tag on an event (the same admin-managed tags as contacts and organizations).</summary>
+public class OutreachEventTag
+{
+    public Guid EventId { get; set; }
+
+    public Guid TagId { get; set; }
+
+    public Tag? Tag { get; set; }
 }
 
 /// <summary>A staff member who was at an event.</summary>

@@ -11,6 +11,7 @@ using LibraryOutreach.Web.Features.Setup;
 using LibraryOutreach.Web.Features.Staff;
 using LibraryOutreach.Web.Infrastructure.Auth;
 using LibraryOutreach.Web.Infrastructure.Data;
+using LibraryOutreach.Web.Infrastructure.Drafts;
 using LibraryOutreach.Web.Infrastructure.Email;
 using LibraryOutreach.Web.Infrastructure.Health;
 using LibraryOutreach.Web.Infrastructure.Logging;
@@ -37,6 +38,7 @@ public static class OutreachServiceRegistration
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddScoped<FormDraftStore>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<StartupMigrationService>();
         return builder;

@@ -27,6 +27,39 @@ window.outreach = {
         link.remove();
         URL.revokeObjectURL(url);
     },
+    // Form drafts (FormDraftStore): kept per person and form, removed on save and at sign-out.
+    drafts: {
+        save: function (key, json) {
+            try {
+                window.localStorage.setItem(key, json);
+            } catch {
+                // Storage off or full: the draft is a safety net only.
+            }
+        },
+        load: function (key) {
+            try {
+                return window.localStorage.getItem(key);
+            } catch {
+                return null;
+            }
+        },
+        remove: function (key) {
+            try {
+                window.localStorage.removeItem(key);
+            } catch {
+                // Nothing to remove.
+            }
+        },
+        clearAll: function () {
+            try {
+                Object.keys(window.localStorage)
+                    .filter(function (key) { return key.startsWith("outreach-draft:"); })
+                    .forEach(function (key) { window.localStorage.removeItem(key); });
+            } catch {
+                // Storage off: nothing was kept.
+            }
+        }
+    },
     setTheme: function (theme) {
         try {
             window.localStorage.setItem("outreach-theme", theme);
