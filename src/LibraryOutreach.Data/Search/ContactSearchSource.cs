@@ -51,7 +51,7 @@ public sealed class ContactSearchSource : ISearchDocumentSource
     {
         ArgumentNullException.ThrowIfNull(db);
         var contacts = await db.Contacts.AsNoTracking().AsSplitQuery()
-            .Where(c => ids.Contains(c.Id) && c.MergedIntoId == null)
+            .Where(c => EF.Parameter(ids).Contains(c.Id) && c.MergedIntoId == null)
             .Select(c => new
             {
                 c.Id,

@@ -27,7 +27,7 @@ public sealed class InteractionSearchSource : ISearchDocumentSource
     {
         ArgumentNullException.ThrowIfNull(db);
         var interactions = await db.Interactions.AsNoTracking()
-            .Where(i => ids.Contains(i.Id))
+            .Where(i => EF.Parameter(ids).Contains(i.Id))
             .Select(i => new { i.Id, i.Summary, i.Notes, i.Channel, i.OccurredAt })
             .ToListAsync(cancellationToken);
 

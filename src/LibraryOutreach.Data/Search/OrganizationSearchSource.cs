@@ -36,7 +36,7 @@ public sealed class OrganizationSearchSource : ISearchDocumentSource
     {
         ArgumentNullException.ThrowIfNull(db);
         var organizations = await db.Organizations.AsNoTracking().AsSplitQuery()
-            .Where(o => ids.Contains(o.Id) && o.MergedIntoId == null)
+            .Where(o => EF.Parameter(ids).Contains(o.Id) && o.MergedIntoId == null)
             .Select(o => new
             {
                 o.Id,

@@ -31,7 +31,7 @@ public sealed class OutreachEventSearchSource : ISearchDocumentSource
     {
         ArgumentNullException.ThrowIfNull(db);
         var events = await db.OutreachEvents.AsNoTracking()
-            .Where(e => ids.Contains(e.Id))
+            .Where(e => EF.Parameter(ids).Contains(e.Id))
             .Select(e => new { e.Id, e.Title, TypeName = e.Type!.Name, e.StartDate, e.Location, e.Notes, e.Outcomes })
             .ToListAsync(cancellationToken);
 

@@ -6,7 +6,7 @@ namespace LibraryOutreach.Data.Search;
 /// <summary>Writes search documents: for a set of changed records, or all of them (a rebuild).</summary>
 public static class SearchIndexer
 {
-    private const int ChunkSize = 500;
+    private const int ChunkSize = 2000;
 
     /// <summary>Every kind of search document. A new kind adds its source here.</summary>
     public static IReadOnlyList<ISearchDocumentSource> Sources { get; } =
@@ -25,7 +25,7 @@ public static class SearchIndexer
         foreach (var chunk in ids.Chunk(ChunkSize))
         {
             var kind = source.Kind;
-            await db.SearchDocuments.Where(d => d.Kind == kind && chunk.Contains(d.EntityId)).ExecuteDeleteAsync(cancellationToken);
+            await db.SearchDocuments.Where(d => d.Kind == kind && EF.Parameter(chunk).Contains(d.EntityId)).ExecuteDeleteAsync(cancellationToken);
             await InsertAsync(db, await source.BuildAsync(db, chunk, cancellationToken), cancellationToken);
         }
     }

@@ -151,11 +151,11 @@ public sealed class ImportService(
         }
 
         var affiliationIds = Ids(AffiliationEntity, Added);
-        db.Affiliations.RemoveRange(await db.Affiliations.Where(a => affiliationIds.Contains(a.Id)).ToListAsync(ct));
+        db.Affiliations.RemoveRange(await db.Affiliations.Where(a => EF.Parameter(affiliationIds).Contains(a.Id)).ToListAsync(ct));
         var addedContacts = Ids(ContactEntity, Added);
-        db.Contacts.RemoveRange(await db.Contacts.Where(c => addedContacts.Contains(c.Id)).ToListAsync(ct));
+        db.Contacts.RemoveRange(await db.Contacts.Where(c => EF.Parameter(addedContacts).Contains(c.Id)).ToListAsync(ct));
         var addedOrganizations = Ids(OrganizationEntity, Added);
-        db.Organizations.RemoveRange(await db.Organizations.Where(o => addedOrganizations.Contains(o.Id)).ToListAsync(ct));
+        db.Organizations.RemoveRange(await db.Organizations.Where(o => EF.Parameter(addedOrganizations).Contains(o.Id)).ToListAsync(ct));
 
         foreach (var item in batch.Items.Where(i => i.Action == Merged && i.PreviousState is not null))
         {

@@ -64,6 +64,7 @@ public partial class ContactsJourneyTests(BrowserFixture browser)
         await page.GetByTestId("affiliation-add").ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByLabel("Organization").FillAsync("Springfield");
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Springfield Elementary" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog).GetByLabel("Organization")).ToHaveValueAsync("Springfield Elementary");
         await page.Locator("#affiliation-role").FillAsync("Fourth-grade teacher");
         await page.GetByTestId("affiliation-save").ClickAsync();
         await Expect(page.GetByTestId("affiliations-panel")).ToContainTextAsync("Springfield Elementary");
