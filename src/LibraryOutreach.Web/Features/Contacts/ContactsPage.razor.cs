@@ -1,4 +1,3 @@
-using System.Globalization;
 using LibraryOutreach.Web.Components.Shared;
 using LibraryOutreach.Web.Features.Export;
 using LibraryOutreach.Web.Features.Preferences;
@@ -156,9 +155,7 @@ public partial class ContactsPage
         {
             var ids = await Contacts.ListIdsAsync(FilterQuery());
             var text = await export(ids, CancellationToken.None);
-            var date = Clock.GetLocalNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            await JS.DownloadTextAsync($"contacts-{date}.{extension}", contentType, text);
-            Snackbar.Add($"Exported {ids.Count} contact{(ids.Count == 1 ? "" : "s")}.", Severity.Success);
+            Snackbar.Add(await JS.DownloadExportAsync(Clock, "contacts", extension, contentType, text, ids.Count), Severity.Success);
         }
         finally
         {

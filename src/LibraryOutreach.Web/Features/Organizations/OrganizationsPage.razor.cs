@@ -1,4 +1,3 @@
-using System.Globalization;
 using LibraryOutreach.Data.Entities;
 using LibraryOutreach.Web.Components.Shared;
 using LibraryOutreach.Web.Features.Export;
@@ -99,9 +98,7 @@ public sealed partial class OrganizationsPage
         {
             var ids = await Organizations.ListIdsAsync(FilterQuery());
             var csv = await Exports.OrganizationsCsvAsync(ids, CancellationToken.None);
-            var date = Clock.GetLocalNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            await JS.DownloadTextAsync($"organizations-{date}.csv", "text/csv", csv);
-            Snackbar.Add($"Exported {ids.Count} organization{(ids.Count == 1 ? "" : "s")}.", Severity.Success);
+            Snackbar.Add(await JS.DownloadExportAsync(Clock, "organizations", "csv", "text/csv", csv, ids.Count), Severity.Success);
         }
         finally
         {
