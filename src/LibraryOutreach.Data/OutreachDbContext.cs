@@ -69,6 +69,14 @@ public class OutreachDbContext(DbContextOptions<OutreachDbContext> options)
 
     public DbSet<UserPreference> UserPreferences => Set<UserPreference>();
 
+    public DbSet<CalendarConnection> CalendarConnections => Set<CalendarConnection>();
+
+    public DbSet<ConnectedCalendar> ConnectedCalendars => Set<ConnectedCalendar>();
+
+    public DbSet<CalendarEventCopy> CalendarEventCopies => Set<CalendarEventCopy>();
+
+    public DbSet<CalendarSyncRun> CalendarSyncRuns => Set<CalendarSyncRun>();
+
     /// <summary>
     /// When set, the audit interceptor records changes to entities of these types only, in this context's saves: for
     /// bulk work that keeps its own complete and undoable record of what it did. An import audits its

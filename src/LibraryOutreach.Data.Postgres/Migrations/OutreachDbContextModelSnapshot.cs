@@ -171,6 +171,268 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                     b.ToTable("Branches");
                 });
 
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.CalendarConnection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("GrantedScopes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Keyword")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<DateTimeOffset?>("LastErrorAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<DateTimeOffset?>("LastRunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<DateTimeOffset?>("LastSuccessAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("NextRunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ProtectedSecret")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Secret);
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextRunAt");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("CalendarConnections");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.CalendarEventCopy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AttendeesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ConfirmedFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ConfirmedSnapshotJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsRemoved")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("LastSeenRunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("OutreachEventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("SeriesId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutreachEventId");
+
+                    b.HasIndex("CalendarId", "ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("CalendarId", "SeriesId");
+
+                    b.HasIndex("State", "StartDate");
+
+                    b.ToTable("CalendarEventCopies");
+
+                    b.HasAnnotation("LibraryOutreach:AuditIgnored", true);
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.CalendarSyncRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "StartedAt");
+
+                    b.ToTable("CalendarSyncRuns");
+
+                    b.HasAnnotation("LibraryOutreach:AuditIgnored", true);
+                });
+
             modelBuilder.Entity("LibraryOutreach.Data.Entities.CommitteeSeat", b =>
                 {
                     b.Property<Guid>("Id")
@@ -231,6 +493,48 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                     b.HasIndex("StaffUserId");
 
                     b.ToTable("CommitteeSeats");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.ConnectedCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<bool>("IsSelected")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LastSyncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SyncToken")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("ConnectedCalendars");
+
+                    b.HasAnnotation("LibraryOutreach:AuditIgnored", true);
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.Contact", b =>
@@ -1671,6 +1975,46 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.CalendarConnection", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.StaffUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.CalendarEventCopy", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.ConnectedCalendar", "Calendar")
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LibraryOutreach.Data.Entities.OutreachEvent", "OutreachEvent")
+                        .WithMany()
+                        .HasForeignKey("OutreachEventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Calendar");
+
+                    b.Navigation("OutreachEvent");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.CalendarSyncRun", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.CalendarConnection", "Connection")
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Connection");
+                });
+
             modelBuilder.Entity("LibraryOutreach.Data.Entities.CommitteeSeat", b =>
                 {
                     b.HasOne("LibraryOutreach.Data.Entities.Organization", "Organization")
@@ -1688,6 +2032,17 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                     b.Navigation("Organization");
 
                     b.Navigation("StaffUser");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.ConnectedCalendar", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.CalendarConnection", "Connection")
+                        .WithMany("Calendars")
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Connection");
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.Contact", b =>
@@ -2011,6 +2366,11 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.CalendarConnection", b =>
+                {
+                    b.Navigation("Calendars");
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.Contact", b =>

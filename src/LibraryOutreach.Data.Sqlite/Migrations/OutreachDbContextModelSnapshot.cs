@@ -163,6 +163,268 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                     b.ToTable("Branches");
                 });
 
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.CalendarConnection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedScopes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Keyword")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<long?>("LastErrorAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<long?>("LastRunAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<long?>("LastSuccessAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextRunAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSecret")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Secret);
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextRunAt");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("CalendarConnections");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.CalendarEventCopy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttendeesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedSnapshotJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRemoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LastSeenRunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OutreachEventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeriesId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutreachEventId");
+
+                    b.HasIndex("CalendarId", "ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("CalendarId", "SeriesId");
+
+                    b.HasIndex("State", "StartDate");
+
+                    b.ToTable("CalendarEventCopies");
+
+                    b.HasAnnotation("LibraryOutreach:AuditIgnored", true);
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.CalendarSyncRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "StartedAt");
+
+                    b.ToTable("CalendarSyncRuns");
+
+                    b.HasAnnotation("LibraryOutreach:AuditIgnored", true);
+                });
+
             modelBuilder.Entity("LibraryOutreach.Data.Entities.CommitteeSeat", b =>
                 {
                     b.Property<Guid>("Id")
@@ -223,6 +485,48 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                     b.HasIndex("StaffUserId");
 
                     b.ToTable("CommitteeSeats");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.ConnectedCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSelected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSyncedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SyncToken")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("ConnectedCalendars");
+
+                    b.HasAnnotation("LibraryOutreach:AuditIgnored", true);
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.Contact", b =>
@@ -1655,6 +1959,46 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.CalendarConnection", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.StaffUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.CalendarEventCopy", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.ConnectedCalendar", "Calendar")
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LibraryOutreach.Data.Entities.OutreachEvent", "OutreachEvent")
+                        .WithMany()
+                        .HasForeignKey("OutreachEventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Calendar");
+
+                    b.Navigation("OutreachEvent");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.CalendarSyncRun", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.CalendarConnection", "Connection")
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Connection");
+                });
+
             modelBuilder.Entity("LibraryOutreach.Data.Entities.CommitteeSeat", b =>
                 {
                     b.HasOne("LibraryOutreach.Data.Entities.Organization", "Organization")
@@ -1672,6 +2016,17 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                     b.Navigation("Organization");
 
                     b.Navigation("StaffUser");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.ConnectedCalendar", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.CalendarConnection", "Connection")
+                        .WithMany("Calendars")
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Connection");
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.Contact", b =>
@@ -1995,6 +2350,11 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.CalendarConnection", b =>
+                {
+                    b.Navigation("Calendars");
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.Contact", b =>
