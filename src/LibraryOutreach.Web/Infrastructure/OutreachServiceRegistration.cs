@@ -1,6 +1,7 @@
 using LibraryOutreach.Web.Components;
 using LibraryOutreach.Web.Components.Account;
 using LibraryOutreach.Web.Features.Audit;
+using LibraryOutreach.Web.Features.CalendarSync;
 using LibraryOutreach.Web.Features.Contacts;
 using LibraryOutreach.Web.Features.Import;
 using LibraryOutreach.Web.Features.Organizations;
@@ -41,6 +42,7 @@ public static class OutreachServiceRegistration
         builder.Services.AddScoped<FormDraftStore>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<StartupMigrationService>();
+        builder.Services.AddCalendarSyncWorker();
         return builder;
     }
 
@@ -63,6 +65,7 @@ public static class OutreachServiceRegistration
         builder.AddImportFeature();
         builder.AddSearchFeature();
         builder.AddPreferencesFeature();
+        builder.AddCalendarSyncFeature();
         return builder;
     }
 

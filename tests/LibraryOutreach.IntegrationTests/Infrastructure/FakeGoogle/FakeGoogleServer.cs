@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace LibraryOutreach.IntegrationTests.Infrastructure.FakeGoogle;
@@ -132,6 +133,15 @@ public sealed class FakeGoogleServer : IAsyncDisposable
         }
     }
 
+    private readonly ConcurrentDictionary<string, (int Status, string Body)> _feeds = new(StringComparer.Ordinal);
+
+    /// <summary>Serves <paramref name="body"/> as a secret iCal address; returns the address.</summary>
+    public string ServeFeed(string name, string body, int status = 200)
+    {
+        _feeds[name] = (status, body);
+        return BaseAddress + "calendar/ical/" + name + "/basic.ics";
+    }
+
     public int EventListCalls(string calendarId) => Requests.Count(r => r.Path.EndsWith($"/calendars/{Uri.EscapeDataString(calendarId)}/events", StringComparison.Ordinal));
 
     // --- Endpoints ------------------------------------------------------------------------------------------------
@@ -148,11 +158,15 @@ public sealed class FakeGoogleServer : IAsyncDisposable
         });
 
         app.MapGet("/o/oauth2/v2/auth", Consent);
-        app.MapPost("/o/oauth2/v2/approve", Approve);
-        app.MapPost("/token", Token);
-        app.MapPost("/revoke", Revoke);
+        app.MapPost("/o/oauth2/v2/approve", (Delegate)Approve);
+        app.MapPost("/token", (Delegate)Token);
+        app.MapPost("/revoke", (Delegate)Revoke);
         app.MapGet("/calendar/v3/users/me/calendarList", CalendarList);
         app.MapGet("/calendar/v3/calendars/{calendarId}/events", ListEvents);
+        app.MapGet("/calendar/ical/{name}/basic.ics", (string name) =>
+            _feeds.TryGetValue(name, out var feed)
+                ? feed.Status == 200 ? Results.Text(feed.Body, "text/calendar; charset=utf-8") : Results.StatusCode(feed.Status)
+                : Results.NotFound());
     }
 
     private static Dictionary<string, string> ParseQuery(IQueryCollection query) =>
