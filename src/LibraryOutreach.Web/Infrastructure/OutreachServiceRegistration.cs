@@ -112,6 +112,7 @@ public static class OutreachServiceRegistration
         app.MapOutreachHealth();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
+        app.MapGoogleConsentEndpoints();
         app.MapSetupNotice();
         return app;
     }

@@ -14,6 +14,7 @@ public static class CalendarSyncServiceCollectionExtensions
         builder.Services.AddSingleton<GoogleClients>();
         builder.Services.AddSingleton<CalendarSecrets>();
         builder.Services.AddScoped<CalendarSyncService>();
+        builder.Services.AddScoped<CalendarConnectionService>();
 
         // The feed address is a credential: no request logging for this client (it would write the address).
         builder.Services.AddHttpClient<IcsFeedClient>(http =>

@@ -45,7 +45,7 @@ public sealed class CalendarSyncHarness : IAsyncDisposable
             ["CalendarSync:Google:RevokeEndpoint"] = google.RevokeEndpoint,
         });
         var owner = await app.CreateUserAsync("jo@library.example", Roles.Staff, "Jo Librarian");
-        google.AddCalendar("work", "Work", primary: true);
+        google.AddCalendar("work", "Work");
         return new CalendarSyncHarness(app, google, owner);
     }
 
