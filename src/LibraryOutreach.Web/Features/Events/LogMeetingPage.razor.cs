@@ -212,7 +212,11 @@ public sealed partial class LogMeetingPage : IAsyncDisposable
 
     private Func<int?, string?> CheckCount(string field) => _ => ErrorFor(field);
 
-    private string StaffName(string id) => _choices.Staff.FirstOrDefault(s => s.Id == id)?.DisplayName ?? "";
+    private string StaffName(string? id) => _choices.Staff.FirstOrDefault(s => s.Id == id)?.DisplayName ?? "";
+
+    private string TypeLabel(Guid? id) => TypeOptions.FirstOrDefault(t => t.Id == id)?.Name ?? "";
+
+    private string BranchLabel(Guid? id) => _choices.Branches.FirstOrDefault(b => b.Id == id)?.Name ?? "";
 
     private string TagName(Guid id) => _choices.Tags.FirstOrDefault(t => t.Id == id)?.Name ?? "";
 
