@@ -140,6 +140,33 @@ public class LogMeetingPageTests : MudBunitTestBase
     }
 
     [Fact]
+    public void LogMeetingPage_Edit_FillsTheEvent_AndAConflictShowsTheirChangesThenReloadsTheirVersion()
+    {
+        var id = Guid.NewGuid();
+        _events.Detail = new EventDetail(
+            id, Guid.NewGuid(), "Budget hearing", EventDefaults.TownMeetingTypeId, "Town or council meeting",
+            new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 10), null, null, "Town hall", null, null,
+            LibraryRole.ParticipantGuest, null, EventSetting.Offsite, 40, null, null, null, "Mine", null, EventSource.Manual,
+            [new StaffOption(Me, "Lee Supervisor")], [], [new ContactOption(Guid.NewGuid(), "Marge Simpson", null)], [],
+            [new EventFollowUpView(Guid.NewGuid(), "Send the summary", new DateOnly(2026, 3, 17), "Lee Supervisor", null)],
+            true, true);
+        _events.SaveError = new ConcurrencyConflictException([new FieldDifference("Attendance", "45", "40")], "Sue Supervisor");
+        var cut = RenderWithProviders<LogMeetingPage>(new Dictionary<string, object?> { [nameof(LogMeetingPage.Id)] = id });
+        cut.WaitForAssertion(() => Assert.Equal("Budget hearing", cut.Find("#event-title").GetAttribute("value")));
+        Assert.Equal("40", cut.Find("#event-count-Attendance").GetAttribute("value"));
+        Assert.Contains("Send the summary", cut.Find("[data-testid=event-existing-follow-ups]").TextContent, StringComparison.Ordinal);
+
+        _events.Detail = _events.Detail with { Attendance = 45 };
+        cut.Find("[data-testid=event-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Sue Supervisor changed this record", cut.Find("[data-testid=conflict-message]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("45", cut.Find("[data-testid=conflict-differences]").TextContent, StringComparison.Ordinal);
+        cut.Find("[data-testid=conflict-reload]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("45", cut.Find("#event-count-Attendance").GetAttribute("value")));
+        Assert.Empty(_events.Created);
+    }
+
+    [Fact]
     public void LogMeetingPage_DraftInTheBrowser_IsLoadedBack_AndCanBeDiscarded()
     {
         var draft = EventDefaults.NewMeeting(_events.Choices.Types, new DateOnly(2026, 3, 15), Me);

@@ -168,6 +168,38 @@ public partial class LogMeetingJourneyTests(BrowserFixture browser)
         Assert.False(await page.EvaluateAsync<bool>("() => Object.keys(localStorage).some(k => k.endsWith(':log-meeting'))"));
     }
 
+    [Fact]
+    public async Task LogMeetingAndEventPage_AtPhoneWidth_DoNotScrollSideways()
+    {
+        await using var app = await LiveApp.StartAsync();
+        await app.Factory.CreateUserAsync("lee@library.test", Roles.Supervisor, "Lee Supervisor");
+        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, app);
+        await page.GotoAsync(app.Url("/events/new"));
+        await page.WaitForInteractiveAsync();
+        await page.GetByTestId("event-add-new-person").ClickAsync();
+        await page.GetByTestId("event-add-follow-up").ClickAsync();
+        await Expect(page.GetByTestId("event-follow-up")).ToBeVisibleAsync();
+        await AssertNoSidewaysScrollAsync(page, "/events/new");
+
+        await page.GetByTestId("event-save").ClickAsync();
+        // The empty new-person row and follow-up are refused beside their fields; remove them and save.
+        await Expect(page.GetByTestId("event-form-error")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove new person 1" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove follow-up 1" }).ClickAsync();
+        await page.GetByTestId("event-save").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/events/[0-9a-f-]{36}$"));
+        await Expect(page.GetByTestId("event-title")).ToBeVisibleAsync();
+        await AssertNoSidewaysScrollAsync(page, "the event page");
+    }
+
+    private static async Task AssertNoSidewaysScrollAsync(IPage page, string what)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{what} scrolls sideways by {overflow} px at 390 px wide.");
+    }
+
     private static async Task PickAsync(CountedActions act, ILocator box, string typed, string name, string organization)
     {
         await act.FillAsync(box, typed);
