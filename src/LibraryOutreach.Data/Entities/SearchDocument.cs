@@ -39,7 +39,7 @@ public static class SearchKinds
     public const string Contact = "contact";
     public const string Organization = "organization";
 
-    /// <summary>Outreach events: indexed, not yet offered in the app bar (they have no pages yet).</summary>
+    /// <summary>Outreach events: offered in the app bar, linking to the event page.</summary>
     public const string Event = "event";
 
     /// <summary>Interactions: indexed, not yet offered in the app bar (they have no pages yet).</summary>

@@ -3,6 +3,7 @@ using LibraryOutreach.Web.Components.Account;
 using LibraryOutreach.Web.Features.Audit;
 using LibraryOutreach.Web.Features.CalendarSync;
 using LibraryOutreach.Web.Features.Contacts;
+using LibraryOutreach.Web.Features.Events;
 using LibraryOutreach.Web.Features.Import;
 using LibraryOutreach.Web.Features.Organizations;
 using LibraryOutreach.Web.Features.Preferences;
@@ -62,6 +63,7 @@ public static class OutreachServiceRegistration
         builder.AddSettingsFeature();
         builder.AddOrganizationsFeature();
         builder.AddContactsFeature();
+        builder.AddEventsFeature();
         builder.AddImportFeature();
         builder.AddSearchFeature();
         builder.AddPreferencesFeature();

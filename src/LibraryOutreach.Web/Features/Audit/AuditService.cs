@@ -16,7 +16,7 @@ public sealed class AuditService(IDbContextFactory<OutreachDbContext> contextFac
     public const int MaxRecordHistory = 50;
 
     /// <summary>The kinds of record whose history staff may read on the record's page (outreach records, not accounts).</summary>
-    public static readonly IReadOnlySet<string> RecordHistoryTypes = new HashSet<string>(StringComparer.Ordinal) { nameof(Contact), nameof(Organization) };
+    public static readonly IReadOnlySet<string> RecordHistoryTypes = new HashSet<string>(StringComparer.Ordinal) { nameof(Contact), nameof(Organization), nameof(OutreachEvent) };
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 

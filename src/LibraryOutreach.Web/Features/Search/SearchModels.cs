@@ -1,4 +1,17 @@
+using LibraryOutreach.Data.Entities;
+
 namespace LibraryOutreach.Web.Features.Search;
+
+/// <summary>The icon shown beside a search hit of each kind.</summary>
+public static class SearchIcons
+{
+    public static string For(string kind) => kind switch
+    {
+        SearchKinds.Organization => MudBlazor.Icons.Material.Filled.Business,
+        SearchKinds.Event => MudBlazor.Icons.Material.Filled.Event,
+        _ => MudBlazor.Icons.Material.Filled.Person,
+    };
+}
 
 /// <summary>One record found by the global search.</summary>
 public sealed record SearchHit(string Kind, Guid Id, string Title, string? Subtitle, string Url);
