@@ -2,7 +2,9 @@ using LibraryOutreach.Web.Components;
 using LibraryOutreach.Web.Components.Account;
 using LibraryOutreach.Web.Features.Audit;
 using LibraryOutreach.Web.Features.Contacts;
+using LibraryOutreach.Web.Features.Events;
 using LibraryOutreach.Web.Features.Import;
+using LibraryOutreach.Web.Features.Interactions;
 using LibraryOutreach.Web.Features.Organizations;
 using LibraryOutreach.Web.Features.Preferences;
 using LibraryOutreach.Web.Features.Search;
@@ -63,6 +65,8 @@ public static class OutreachServiceRegistration
         builder.AddImportFeature();
         builder.AddSearchFeature();
         builder.AddPreferencesFeature();
+        builder.AddInteractionsFeature();
+        builder.AddEventListFeature();
         return builder;
     }
 
