@@ -93,13 +93,14 @@ public sealed class EventListService(IDbContextFactory<OutreachDbContext> contex
         var prefix = LikePatterns.Prefix(words);
         var anyWord = "% " + prefix;
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        return await db.Organizations.AsNoTracking()
+        var organizations = await db.Organizations.AsNoTracking()
             .Where(o => o.MergedIntoId == null)
             .Where(o => EF.Functions.Like(o.Name.ToLower(), prefix, LikePatterns.Escape) || EF.Functions.Like(o.Name.ToLower(), anyWord, LikePatterns.Escape))
             .OrderBy(o => o.Name).ThenBy(o => o.Id)
             .Take(OrganizationLimit)
-            .Select(o => new EventFilterChoice(o.Id.ToString(), o.Name))
+            .Select(o => new { o.Id, o.Name })
             .ToListAsync(ct);
+        return [.. organizations.Select(o => new EventFilterChoice(o.Id.ToString(), o.Name))];
     }
 
     /// <summary>The filters other than dates: type, branch, staff present, organization involved, tag.</summary>

@@ -84,13 +84,14 @@ public sealed class InteractionService(
         var rows = db.Interactions.AsNoTracking();
         if (query.From is { } from)
         {
-            var start = LibraryTime.StartOfDay(from, Zone);
+            // Compared in UTC: PostgreSQL takes only UTC, and SQLite's stored form orders by UTC only among UTC values.
+            var start = LibraryTime.StartOfDay(from, Zone).ToUniversalTime();
             rows = rows.Where(i => i.OccurredAt >= start);
         }
 
         if (query.To is { } to)
         {
-            var end = LibraryTime.StartOfDay(to.AddDays(1), Zone);
+            var end = LibraryTime.StartOfDay(to.AddDays(1), Zone).ToUniversalTime();
             rows = rows.Where(i => i.OccurredAt < end);
         }
 
