@@ -5,6 +5,7 @@ using LibraryOutreach.Web.Features.CalendarSync;
 using LibraryOutreach.Web.Features.Contacts;
 using LibraryOutreach.Web.Features.Events;
 using LibraryOutreach.Web.Features.Import;
+using LibraryOutreach.Web.Features.Interactions;
 using LibraryOutreach.Web.Features.Organizations;
 using LibraryOutreach.Web.Features.Preferences;
 using LibraryOutreach.Web.Features.Search;
@@ -67,6 +68,8 @@ public static class OutreachServiceRegistration
         builder.AddImportFeature();
         builder.AddSearchFeature();
         builder.AddPreferencesFeature();
+        builder.AddInteractionsFeature();
+        builder.AddEventListFeature();
         builder.AddCalendarSyncFeature();
         return builder;
     }

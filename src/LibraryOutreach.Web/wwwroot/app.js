@@ -84,3 +84,16 @@ document.addEventListener("keydown", function (event) {
         search.focus();
     }
 });
+
+// Alt+Shift+L opens "Log a touch" from anywhere (the app bar's button), also while typing in a field.
+document.addEventListener("keydown", function (event) {
+    if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || event.code !== "KeyL" || event.defaultPrevented) {
+        return;
+    }
+
+    const button = document.getElementById("log-touch-button");
+    if (button && !document.querySelector("[data-testid=log-touch-dialog]")) {
+        event.preventDefault();
+        button.click();
+    }
+});

@@ -9,6 +9,7 @@ public static class SearchIcons
     {
         SearchKinds.Organization => MudBlazor.Icons.Material.Filled.Business,
         SearchKinds.Event => MudBlazor.Icons.Material.Filled.Event,
+        SearchKinds.Interaction => MudBlazor.Icons.Material.Filled.Forum,
         _ => MudBlazor.Icons.Material.Filled.Person,
     };
 }

@@ -21,6 +21,7 @@ public sealed class SearchService(IDbContextFactory<OutreachDbContext> contextFa
         (SearchKinds.Contact, "Contacts", "/contacts/"),
         (SearchKinds.Organization, "Organizations", "/organizations/"),
         (SearchKinds.Event, "Events", "/events/"),
+        (SearchKinds.Interaction, "Interactions", "/interactions/"),
     ];
 
     public async Task<SearchResults> SearchAsync(string? query, int limitPerKind = DefaultLimitPerKind, CancellationToken ct = default)

@@ -25,6 +25,7 @@ public class MergeContactDialogTests : MudBunitTestBase
         // The page's panels have their own tests.
         ComponentFactories.AddStub<AffiliationsPanel>();
         ComponentFactories.AddStub<RecordHistoryPanel>();
+        ComponentFactories.AddStub<LibraryOutreach.Web.Features.Interactions.RecentOutreachPanel>();
         AuthorizeAsAdmin();
         _contacts.Detail = new ContactDetail(
             SurvivorId, SurvivorVersion, "Marge", "Simpson", "Marge Simpson", null, [], [], null, null, null, [], [], null, false, null, CanEdit: true, CanDelete: false)

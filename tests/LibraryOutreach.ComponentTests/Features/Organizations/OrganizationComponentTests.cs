@@ -21,6 +21,7 @@ public class OrganizationComponentTests : MudBunitTestBase
         ComponentFactories.AddStub<LibraryOutreach.Web.Features.Contacts.AffiliationsPanel>();
         ComponentFactories.AddStub<LibraryOutreach.Web.Features.Contacts.CommitteeSeatsPanel>();
         ComponentFactories.AddStub<LibraryOutreach.Web.Features.Audit.RecordHistoryPanel>();
+        ComponentFactories.AddStub<LibraryOutreach.Web.Features.Interactions.RecentOutreachPanel>();
         AuthorizeAsAdmin();
         _organizations.Choices = new OrganizationChoices([new TypeRef(SchoolId, "School")], [new TagChip(Guid.NewGuid(), "Youth", "#aa3300")], [new StaffRef("user-ada", "Ada Admin")]);
     }
