@@ -2,6 +2,7 @@ using LibraryOutreach.Web.Components;
 using LibraryOutreach.Web.Components.Account;
 using LibraryOutreach.Web.Features.Audit;
 using LibraryOutreach.Web.Features.Contacts;
+using LibraryOutreach.Web.Features.FollowUps;
 using LibraryOutreach.Web.Features.Import;
 using LibraryOutreach.Web.Features.Organizations;
 using LibraryOutreach.Web.Features.Preferences;
@@ -63,6 +64,7 @@ public static class OutreachServiceRegistration
         builder.AddImportFeature();
         builder.AddSearchFeature();
         builder.AddPreferencesFeature();
+        builder.AddFollowUpsFeature();
         return builder;
     }
 
