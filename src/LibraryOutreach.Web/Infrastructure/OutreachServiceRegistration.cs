@@ -1,6 +1,7 @@
 using LibraryOutreach.Web.Components;
 using LibraryOutreach.Web.Components.Account;
 using LibraryOutreach.Web.Features.Audit;
+using LibraryOutreach.Web.Features.Cadence;
 using LibraryOutreach.Web.Features.Contacts;
 using LibraryOutreach.Web.Features.FollowUps;
 using LibraryOutreach.Web.Features.Import;
@@ -65,6 +66,7 @@ public static class OutreachServiceRegistration
         builder.AddSearchFeature();
         builder.AddPreferencesFeature();
         builder.AddFollowUpsFeature();
+        builder.AddCadenceFeature();
         return builder;
     }
 
