@@ -77,6 +77,12 @@ public class OutreachDbContext(DbContextOptions<OutreachDbContext> options)
 
     public DbSet<CalendarSyncRun> CalendarSyncRuns => Set<CalendarSyncRun>();
 
+    public DbSet<CadenceRule> CadenceRules => Set<CadenceRule>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<ReminderDigest> ReminderDigests => Set<ReminderDigest>();
+
     /// <summary>
     /// When set, the audit interceptor records changes to entities of these types only, in this context's saves: for
     /// bulk work that keeps its own complete and undoable record of what it did. An import audits its

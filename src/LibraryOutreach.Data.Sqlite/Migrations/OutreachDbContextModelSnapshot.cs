@@ -163,6 +163,103 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                     b.ToTable("Branches");
                 });
 
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.CadenceRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IdealDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OrganizationTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnershipLevel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationTypeId")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipLevel")
+                        .IsUnique();
+
+                    b.ToTable("CadenceRules", t =>
+                        {
+                            t.HasCheckConstraint("CK_CadenceRules_Days", "\"IdealDays\" >= 1 AND \"MaxDays\" >= \"IdealDays\"");
+
+                            t.HasCheckConstraint("CK_CadenceRules_OneSubject", "(\"PartnershipLevel\" IS NULL) <> (\"OrganizationTypeId\" IS NULL)");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193a002-0000-7000-8000-000000000001"),
+                            CreatedAt = 1309324345344000000L,
+                            IdealDays = 30,
+                            MaxDays = 60,
+                            PartnershipLevel = "FormalPartner",
+                            UpdatedAt = 1309324345344000000L,
+                            Version = new Guid("0193a002-0000-7000-8000-000000000001")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a002-0000-7000-8000-000000000002"),
+                            CreatedAt = 1309324345344000000L,
+                            IdealDays = 45,
+                            MaxDays = 90,
+                            PartnershipLevel = "Sponsor",
+                            UpdatedAt = 1309324345344000000L,
+                            Version = new Guid("0193a002-0000-7000-8000-000000000002")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a002-0000-7000-8000-000000000003"),
+                            CreatedAt = 1309324345344000000L,
+                            IdealDays = 60,
+                            MaxDays = 120,
+                            PartnershipLevel = "Collaborator",
+                            UpdatedAt = 1309324345344000000L,
+                            Version = new Guid("0193a002-0000-7000-8000-000000000003")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a002-0000-7000-8000-000000000004"),
+                            CreatedAt = 1309324345344000000L,
+                            IdealDays = 90,
+                            MaxDays = 180,
+                            PartnershipLevel = "Contact",
+                            UpdatedAt = 1309324345344000000L,
+                            Version = new Guid("0193a002-0000-7000-8000-000000000004")
+                        });
+                });
+
             modelBuilder.Entity("LibraryOutreach.Data.Entities.CalendarConnection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -537,6 +634,12 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                     b.Property<long?>("ArchivedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CadenceIdealDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CadenceMaxDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -605,7 +708,10 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
 
                     b.HasIndex("IsArchived", "LastName", "FirstName");
 
-                    b.ToTable("Contacts");
+                    b.ToTable("Contacts", t =>
+                        {
+                            t.HasCheckConstraint("CK_Contacts_Cadence", "(\"CadenceIdealDays\" IS NULL AND \"CadenceMaxDays\" IS NULL) OR (\"CadenceIdealDays\" IS NOT NULL AND \"CadenceMaxDays\" IS NOT NULL AND \"CadenceIdealDays\" >= 1 AND \"CadenceMaxDays\" >= \"CadenceIdealDays\")");
+                        });
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.ContactEmail", b =>
@@ -1135,6 +1241,54 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ReadAt", "CreatedAt");
+
+                    b.HasIndex("UserId", "Kind", "SubjectId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("Notifications");
+
+                    b.HasAnnotation("LibraryOutreach:AuditIgnored", true);
+                });
+
             modelBuilder.Entity("LibraryOutreach.Data.Entities.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1145,6 +1299,12 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ArchivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CadenceIdealDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CadenceMaxDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
@@ -1229,7 +1389,10 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
 
                     b.HasIndex("IsArchived", "Name");
 
-                    b.ToTable("Organizations");
+                    b.ToTable("Organizations", t =>
+                        {
+                            t.HasCheckConstraint("CK_Organizations_Cadence", "(\"CadenceIdealDays\" IS NULL AND \"CadenceMaxDays\" IS NULL) OR (\"CadenceIdealDays\" IS NOT NULL AND \"CadenceMaxDays\" IS NOT NULL AND \"CadenceIdealDays\" >= 1 AND \"CadenceMaxDays\" >= \"CadenceIdealDays\")");
+                        });
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.OrganizationCoOwner", b =>
@@ -1558,6 +1721,31 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                     b.HasIndex("TagId");
 
                     b.ToTable("OutreachEventTags");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.ReminderDigest", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Day");
+
+                    b.ToTable("ReminderDigests");
+
+                    b.HasAnnotation("LibraryOutreach:AuditIgnored", true);
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.SearchDocument", b =>
@@ -1959,6 +2147,16 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.CadenceRule", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.OrganizationType", "OrganizationType")
+                        .WithMany()
+                        .HasForeignKey("OrganizationTypeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("OrganizationType");
+                });
+
             modelBuilder.Entity("LibraryOutreach.Data.Entities.CalendarConnection", b =>
                 {
                     b.HasOne("LibraryOutreach.Data.Entities.StaffUser", "Owner")
@@ -2154,6 +2352,15 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                     b.Navigation("StaffUser");
                 });
 
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.Notification", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LibraryOutreach.Data.Entities.Organization", b =>
                 {
                     b.HasOne("LibraryOutreach.Data.Entities.StaffUser", "Owner")
@@ -2290,6 +2497,15 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Tag");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.ReminderDigest", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.UserPreference", b =>

@@ -85,6 +85,12 @@ public class Organization : TrackedEntity
 
     /// <summary>Set when this record was merged into another (the survivor); merged records are hidden from lists.</summary>
     public Guid? MergedIntoId { get; set; }
+
+    /// <summary>Own stay-in-touch cadence (ideal days between touches); null to use the organization's or the settings'.</summary>
+    public int? CadenceIdealDays { get; set; }
+
+    /// <summary>Own maximum days between touches; set together with <see cref="CadenceIdealDays"/>.</summary>
+    public int? CadenceMaxDays { get; set; }
 }
 
 public class OrganizationCoOwner
@@ -138,6 +144,12 @@ public class Contact : TrackedEntity
     public DateTimeOffset? ArchivedAt { get; set; }
 
     public Guid? MergedIntoId { get; set; }
+
+    /// <summary>Own stay-in-touch cadence (ideal days between touches); null to use the organization's or the settings'.</summary>
+    public int? CadenceIdealDays { get; set; }
+
+    /// <summary>Own maximum days between touches; set together with <see cref="CadenceIdealDays"/>.</summary>
+    public int? CadenceMaxDays { get; set; }
 }
 
 public class ContactEmail

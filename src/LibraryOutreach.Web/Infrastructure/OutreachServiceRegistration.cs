@@ -1,9 +1,11 @@
 using LibraryOutreach.Web.Components;
 using LibraryOutreach.Web.Components.Account;
 using LibraryOutreach.Web.Features.Audit;
+using LibraryOutreach.Web.Features.Cadence;
 using LibraryOutreach.Web.Features.CalendarSync;
 using LibraryOutreach.Web.Features.Contacts;
 using LibraryOutreach.Web.Features.Events;
+using LibraryOutreach.Web.Features.FollowUps;
 using LibraryOutreach.Web.Features.Import;
 using LibraryOutreach.Web.Features.Interactions;
 using LibraryOutreach.Web.Features.Organizations;
@@ -71,6 +73,8 @@ public static class OutreachServiceRegistration
         builder.AddInteractionsFeature();
         builder.AddEventListFeature();
         builder.AddCalendarSyncFeature();
+        builder.AddFollowUpsFeature();
+        builder.AddCadenceFeature();
         return builder;
     }
 

@@ -32,7 +32,7 @@ public static class EventDefaults
     }
 
     /// <summary>A follow-up row as it is added: for the person logging, due in a week.</summary>
-    public static FollowUpInput NewFollowUp(DateOnly today, string? currentUserId) => new()
+    public static InlineFollowUpInput NewFollowUp(DateOnly today, string? currentUserId) => new()
     {
         DueDate = today.AddDays(FollowUpDueInDays),
         AssigneeId = currentUserId,

@@ -142,7 +142,7 @@ public sealed class EventInput
     public string? Outcomes { get; set; }
 
     /// <summary>New follow-ups, linked to the event when it is saved.</summary>
-    public List<FollowUpInput> FollowUps { get; set; } = [];
+    public List<InlineFollowUpInput> FollowUps { get; set; } = [];
 }
 
 /// <summary>A person added inline on the form: a new contact, with an affiliation when an organization is chosen.</summary>
@@ -157,7 +157,7 @@ public sealed class NewPersonInput
 }
 
 /// <summary>A follow-up added inline on the form (validated by <see cref="FollowUps.FollowUpRules"/>).</summary>
-public sealed class FollowUpInput
+public sealed class InlineFollowUpInput
 {
     public string? Title { get; set; }
 

@@ -287,7 +287,7 @@ public sealed class EventService(
         {
             if (input.FollowUps[i].AssigneeId is { Length: > 0 } assignee && !active.Contains(assignee, StringComparer.Ordinal))
             {
-                errors.TryAdd(EventValidation.FollowUpPrefix(i) + nameof(FollowUpInput.AssigneeId), AssigneeUnknown);
+                errors.TryAdd(EventValidation.FollowUpPrefix(i) + nameof(InlineFollowUpInput.AssigneeId), AssigneeUnknown);
             }
         }
 

@@ -66,7 +66,7 @@ public class EventServiceTests
         input.NewPeople = [new NewPersonInput { Name = "Apu Nahasapeemapetilon", Email = "apu@kwikemart.test", Organization = new OrganizationOption(seed.Council.Id, seed.Council.Name) }];
         input.Attendance = 0;
         input.Notes = "Budget hearing";
-        input.FollowUps = [new FollowUpInput { Title = "Send the library's budget summary", DueDate = new DateOnly(2026, 3, 17), AssigneeId = sam.Id }];
+        input.FollowUps = [new InlineFollowUpInput { Title = "Send the library's budget summary", DueDate = new DateOnly(2026, 3, 17), AssigneeId = sam.Id }];
 
         var id = await app.AsAsync<EventService, Guid>(lee, Roles.Supervisor, s => s.CreateAsync(input));
         var detail = await app.AsAsync<EventService, EventDetail>(sam, Roles.Staff, s => s.GetAsync(id));
@@ -104,7 +104,7 @@ public class EventServiceTests
         input.EndDate = new DateOnly(2026, 3, 9);
         input.ItemsCheckedOut = -1;
         input.NewPeople = [new NewPersonInput { Name = "Good Person" }, new NewPersonInput { Name = "Bad Email", Email = "not-an-email" }];
-        input.FollowUps = [new FollowUpInput { Title = "Call back" }];
+        input.FollowUps = [new InlineFollowUpInput { Title = "Call back" }];
 
         var error = await Assert.ThrowsAsync<RecordValidationException>(() => app.AsAsync<EventService, Guid>(lee, Roles.Supervisor, s => s.CreateAsync(input)));
 
@@ -216,7 +216,7 @@ public class EventServiceTests
         var lee = await app.CreateUserAsync("lee@library.test", Roles.Supervisor, "Lee Supervisor");
         var input = Meeting(lee);
         input.Title = "Zoning board hearing";
-        input.FollowUps = [new FollowUpInput { Title = "Write to the board", DueDate = new DateOnly(2026, 3, 20), AssigneeId = lee.Id }];
+        input.FollowUps = [new InlineFollowUpInput { Title = "Write to the board", DueDate = new DateOnly(2026, 3, 20), AssigneeId = lee.Id }];
         var id = await app.AsAsync<EventService, Guid>(lee, Roles.Supervisor, s => s.CreateAsync(input));
 
         var found = await app.AsAsync<ISearchService, SearchResults>(lee, Roles.Supervisor, s => s.SearchAsync("zoning"));

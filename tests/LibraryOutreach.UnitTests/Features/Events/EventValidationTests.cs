@@ -90,7 +90,7 @@ public class EventValidationTests
     public void Validate_FollowUpWithoutAssigneeOrDate_UsesFollowUpRulesMessagesPerRow()
     {
         var input = Valid();
-        input.FollowUps = [new FollowUpInput { Title = "Fine", DueDate = new DateOnly(2026, 3, 17), AssigneeId = "staff-1" }, new FollowUpInput { Title = "Call back" }];
+        input.FollowUps = [new InlineFollowUpInput { Title = "Fine", DueDate = new DateOnly(2026, 3, 17), AssigneeId = "staff-1" }, new InlineFollowUpInput { Title = "Call back" }];
 
         var errors = EventValidation.Validate(input);
 

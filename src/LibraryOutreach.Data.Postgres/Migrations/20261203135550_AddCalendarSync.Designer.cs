@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LibraryOutreach.Data.Postgres.Migrations
 {
     [DbContext(typeof(OutreachDbContext))]
-    [Migration("20261203132031_AddCalendarSync")]
+    [Migration("20261203135550_AddCalendarSync")]
     partial class AddCalendarSync
     {
         /// <inheritdoc />
@@ -172,6 +172,103 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Branches");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.CadenceRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("IdealDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaxDays")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("OrganizationTypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PartnershipLevel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasAnnotation("LibraryOutreach:AuditMode", AuditMode.Ignored);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationTypeId")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipLevel")
+                        .IsUnique();
+
+                    b.ToTable("CadenceRules", t =>
+                        {
+                            t.HasCheckConstraint("CK_CadenceRules_Days", "\"IdealDays\" >= 1 AND \"MaxDays\" >= \"IdealDays\"");
+
+                            t.HasCheckConstraint("CK_CadenceRules_OneSubject", "(\"PartnershipLevel\" IS NULL) <> (\"OrganizationTypeId\" IS NULL)");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193a002-0000-7000-8000-000000000001"),
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 3, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IdealDays = 30,
+                            MaxDays = 60,
+                            PartnershipLevel = "FormalPartner",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 3, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = new Guid("0193a002-0000-7000-8000-000000000001")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a002-0000-7000-8000-000000000002"),
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 3, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IdealDays = 45,
+                            MaxDays = 90,
+                            PartnershipLevel = "Sponsor",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 3, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = new Guid("0193a002-0000-7000-8000-000000000002")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a002-0000-7000-8000-000000000003"),
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 3, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IdealDays = 60,
+                            MaxDays = 120,
+                            PartnershipLevel = "Collaborator",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 3, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = new Guid("0193a002-0000-7000-8000-000000000003")
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a002-0000-7000-8000-000000000004"),
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 3, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IdealDays = 90,
+                            MaxDays = 180,
+                            PartnershipLevel = "Contact",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 3, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = new Guid("0193a002-0000-7000-8000-000000000004")
+                        });
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.CalendarConnection", b =>
@@ -548,6 +645,12 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                     b.Property<DateTimeOffset?>("ArchivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("CadenceIdealDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CadenceMaxDays")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -616,7 +719,10 @@ namespace LibraryOutreach.Data.Postgres.Migrations
 
                     b.HasIndex("IsArchived", "LastName", "FirstName");
 
-                    b.ToTable("Contacts");
+                    b.ToTable("Contacts", t =>
+                        {
+                            t.HasCheckConstraint("CK_Contacts_Cadence", "(\"CadenceIdealDays\" IS NULL AND \"CadenceMaxDays\" IS NULL) OR (\"CadenceIdealDays\" IS NOT NULL AND \"CadenceMaxDays\" IS NOT NULL AND \"CadenceIdealDays\" >= 1 AND \"CadenceMaxDays\" >= \"CadenceIdealDays\")");
+                        });
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.ContactEmail", b =>
@@ -1146,6 +1252,54 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ReadAt", "CreatedAt");
+
+                    b.HasIndex("UserId", "Kind", "SubjectId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("Notifications");
+
+                    b.HasAnnotation("LibraryOutreach:AuditIgnored", true);
+                });
+
             modelBuilder.Entity("LibraryOutreach.Data.Entities.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1157,6 +1311,12 @@ namespace LibraryOutreach.Data.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("ArchivedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CadenceIdealDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CadenceMaxDays")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1240,7 +1400,10 @@ namespace LibraryOutreach.Data.Postgres.Migrations
 
                     b.HasIndex("IsArchived", "Name");
 
-                    b.ToTable("Organizations");
+                    b.ToTable("Organizations", t =>
+                        {
+                            t.HasCheckConstraint("CK_Organizations_Cadence", "(\"CadenceIdealDays\" IS NULL AND \"CadenceMaxDays\" IS NULL) OR (\"CadenceIdealDays\" IS NOT NULL AND \"CadenceMaxDays\" IS NOT NULL AND \"CadenceIdealDays\" >= 1 AND \"CadenceMaxDays\" >= \"CadenceIdealDays\")");
+                        });
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.OrganizationCoOwner", b =>
@@ -1569,6 +1732,31 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                     b.HasIndex("TagId");
 
                     b.ToTable("OutreachEventTags");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.ReminderDigest", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "Day");
+
+                    b.ToTable("ReminderDigests");
+
+                    b.HasAnnotation("LibraryOutreach:AuditIgnored", true);
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.SearchDocument", b =>
@@ -1978,6 +2166,16 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.CadenceRule", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.OrganizationType", "OrganizationType")
+                        .WithMany()
+                        .HasForeignKey("OrganizationTypeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("OrganizationType");
+                });
+
             modelBuilder.Entity("LibraryOutreach.Data.Entities.CalendarConnection", b =>
                 {
                     b.HasOne("LibraryOutreach.Data.Entities.StaffUser", "Owner")
@@ -2173,6 +2371,15 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                     b.Navigation("StaffUser");
                 });
 
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.Notification", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LibraryOutreach.Data.Entities.Organization", b =>
                 {
                     b.HasOne("LibraryOutreach.Data.Entities.StaffUser", "Owner")
@@ -2309,6 +2516,15 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Tag");
+                });
+
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.ReminderDigest", b =>
+                {
+                    b.HasOne("LibraryOutreach.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.UserPreference", b =>

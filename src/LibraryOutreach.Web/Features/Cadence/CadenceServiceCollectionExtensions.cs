@@ -1,0 +1,11 @@
+namespace LibraryOutreach.Web.Features.Cadence;
+
+public static class CadenceServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddCadenceFeature(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddScoped<CadenceService>();
+        return builder;
+    }
+}
