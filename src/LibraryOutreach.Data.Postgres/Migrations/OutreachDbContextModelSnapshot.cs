@@ -456,6 +456,7 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("State")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");

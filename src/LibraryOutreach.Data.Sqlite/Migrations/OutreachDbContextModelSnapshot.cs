@@ -448,6 +448,7 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");

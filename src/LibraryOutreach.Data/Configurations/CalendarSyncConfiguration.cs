@@ -68,7 +68,8 @@ public sealed class CalendarEventCopyConfiguration : IEntityTypeConfiguration<Ca
         builder.Property(c => c.Location).HasMaxLength(FieldLimits.Address);
         builder.Property(c => c.Link).HasMaxLength(2000);
         builder.Property(c => c.AttendeesJson).IsRequired();
-        builder.Property(c => c.State).HasConversion<string>().HasMaxLength(32);
+        // The review state is the copy's concurrency token: two people confirming at once make one outreach event.
+        builder.Property(c => c.State).HasConversion<string>().HasMaxLength(32).IsConcurrencyToken();
         builder.Property(c => c.ConfirmedFingerprint).HasMaxLength(64);
         builder.Property(c => c.ReviewedById).HasMaxLength(450);
         builder.HasOne(c => c.Calendar).WithMany().HasForeignKey(c => c.CalendarId).OnDelete(DeleteBehavior.Cascade);

@@ -15,6 +15,7 @@ public static class CalendarSyncServiceCollectionExtensions
         builder.Services.AddSingleton<CalendarSecrets>();
         builder.Services.AddScoped<CalendarSyncService>();
         builder.Services.AddScoped<CalendarConnectionService>();
+        builder.Services.AddScoped<CalendarSuggestionService>();
 
         // The feed address is a credential: no request logging for this client (it would write the address).
         builder.Services.AddHttpClient<IcsFeedClient>(http =>

@@ -26,6 +26,8 @@ public class MergeContactDialogTests : MudBunitTestBase
         ComponentFactories.AddStub<AffiliationsPanel>();
         ComponentFactories.AddStub<RecordHistoryPanel>();
         ComponentFactories.AddStub<LibraryOutreach.Web.Features.Interactions.RecentOutreachPanel>();
+        ComponentFactories.AddStub<LibraryOutreach.Web.Features.Cadence.StayInTouchPanel>();
+        ComponentFactories.AddStub<LibraryOutreach.Web.Features.FollowUps.FollowUpsPanel>();
         AuthorizeAsAdmin();
         _contacts.Detail = new ContactDetail(
             SurvivorId, SurvivorVersion, "Marge", "Simpson", "Marge Simpson", null, [], [], null, null, null, [], [], null, false, null, CanEdit: true, CanDelete: false)

@@ -22,6 +22,8 @@ public class OrganizationComponentTests : MudBunitTestBase
         ComponentFactories.AddStub<LibraryOutreach.Web.Features.Contacts.CommitteeSeatsPanel>();
         ComponentFactories.AddStub<LibraryOutreach.Web.Features.Audit.RecordHistoryPanel>();
         ComponentFactories.AddStub<LibraryOutreach.Web.Features.Interactions.RecentOutreachPanel>();
+        ComponentFactories.AddStub<LibraryOutreach.Web.Features.Cadence.StayInTouchPanel>();
+        ComponentFactories.AddStub<LibraryOutreach.Web.Features.FollowUps.FollowUpsPanel>();
         AuthorizeAsAdmin();
         _organizations.Choices = new OrganizationChoices([new TypeRef(SchoolId, "School")], [new TagChip(Guid.NewGuid(), "Youth", "#aa3300")], [new StaffRef("user-ada", "Ada Admin")]);
     }

@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LibraryOutreach.Data.Postgres.Migrations
 {
     [DbContext(typeof(OutreachDbContext))]
-    [Migration("20261203135550_AddCalendarSync")]
+    [Migration("20261203140609_AddCalendarSync")]
     partial class AddCalendarSync
     {
         /// <inheritdoc />
@@ -459,6 +459,7 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("State")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LibraryOutreach.Data.Sqlite.Migrations
 {
     [DbContext(typeof(OutreachDbContext))]
-    [Migration("20261203135540_AddCalendarSync")]
+    [Migration("20261203140412_AddCalendarSync")]
     partial class AddCalendarSync
     {
         /// <inheritdoc />
@@ -451,6 +451,7 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
