@@ -210,6 +210,38 @@ public class EventServiceTests
     }
 
     [Fact]
+    public async Task UpdateAsync_AddsPeopleAndFollowUpsInline_AndKeepsAnArchivedTypeThatNewEventsMayNotUse()
+    {
+        await using var app = await OutreachAppFactory.CreateAsync();
+        var lee = await app.CreateUserAsync("lee@library.test", Roles.Supervisor, "Lee Supervisor");
+        var seed = await SeedAsync(app);
+        var id = await app.AsAsync<EventService, Guid>(lee, Roles.Supervisor, s => s.CreateAsync(Meeting(lee, Option(seed.Marge))));
+        await app.WithDbAsync(async db =>
+        {
+            (await db.EventTypes.SingleAsync(t => t.Id == TownMeeting)).IsArchived = true;
+            await db.SaveChangesAsync();
+        });
+        var opened = await app.AsAsync<EventService, EventDetail>(lee, Roles.Supervisor, s => s.GetAsync(id));
+
+        var edit = opened.ToInput();
+        edit.NewPeople = [new NewPersonInput { Name = "Cookie Kwan", Organization = new OrganizationOption(seed.Council.Id, seed.Council.Name) }];
+        edit.FollowUps = [new FollowUpInput { Title = "Invite Cookie to the board", DueDate = new DateOnly(2026, 4, 1), AssigneeId = lee.Id }];
+        edit.Attendance = 0;
+        await app.AsAsync<EventService>(lee, Roles.Supervisor, s => s.UpdateAsync(id, edit, opened.Version));
+
+        var saved = await app.AsAsync<EventService, EventDetail>(lee, Roles.Supervisor, s => s.GetAsync(id));
+        Assert.Equal(["Cookie Kwan", "Marge Simpson"], saved.Attendees.Select(a => a.Name));
+        Assert.Equal("Springfield Town Council", saved.Attendees[0].Organization);
+        Assert.Equal(["Invite Cookie to the board"], saved.FollowUps.Select(f => f.Title));
+        Assert.Equal((TownMeeting, 0), (saved.TypeId, saved.Attendance));
+        var history = await app.AsAsync<AuditService, IReadOnlyList<AuditRow>>(lee, Roles.Supervisor, s => s.ListForRecordAsync(nameof(OutreachEvent), id, CancellationToken.None));
+        Assert.Equal([AuditActions.Updated, AuditActions.Created], history.Select(h => h.Action));
+
+        var error = await Assert.ThrowsAsync<RecordValidationException>(() => app.AsAsync<EventService, Guid>(lee, Roles.Supervisor, s => s.CreateAsync(Meeting(lee))));
+        Assert.Equal(EventService.TypeArchived, error.Errors["TypeId"]);
+    }
+
+    [Fact]
     public async Task DeleteAsync_KeepsItsFollowUpsUnlinked_AndTheSearchFindsEventsUntilThen()
     {
         await using var app = await OutreachAppFactory.CreateAsync();
