@@ -48,6 +48,8 @@ public sealed partial class LogMeetingPage : IAsyncDisposable
     private bool _saving;
     private bool _saved;
     private bool _draftRestored;
+    private bool _opened;
+    private Guid? _openedId;
 
     /// <summary>The event being edited; null to log a new one.</summary>
     [Parameter]
@@ -100,6 +102,14 @@ public sealed partial class LogMeetingPage : IAsyncDisposable
 
     protected override async Task OnParametersSetAsync()
     {
+        if (_opened && _openedId == Id)
+        {
+            // The same form re-rendered by its parent: keep what is being typed.
+            return;
+        }
+
+        _opened = true;
+        _openedId = Id;
         _loading = true;
         try
         {
