@@ -6,6 +6,7 @@ using LibraryOutreach.Web.Features.Audit;
 using LibraryOutreach.Web.Features.Contacts;
 using LibraryOutreach.Web.Features.Events;
 using LibraryOutreach.Web.Features.FollowUps;
+using LibraryOutreach.Web.Features.Organizations;
 using LibraryOutreach.Web.Features.Search;
 using LibraryOutreach.Web.Infrastructure.Auth;
 using LibraryOutreach.Web.Infrastructure.Data;
@@ -127,14 +128,23 @@ public class EventServiceTests
         var lee = await app.CreateUserAsync("lee@library.test", Roles.Supervisor, "Lee Supervisor");
         var ada = await app.CreateAdminAsync();
         var seed = await SeedAsync(app);
-        // Lee picked Ned and added a new person; meanwhile an Admin deleted Ned.
+        var chamber = new Organization { Name = "Chamber of Commerce", TypeId = OrganizationTypeConfiguration.Defaults[0].Id };
+        await app.WithDbAsync(async db =>
+        {
+            db.Organizations.Add(chamber);
+            await db.SaveChangesAsync();
+        });
+        // Lee picked Ned and the chamber and added a new person; meanwhile an Admin deleted Ned and the chamber.
         var input = Meeting(lee, Option(seed.Marge), Option(seed.Ned));
+        input.Organizations = [new OrganizationOption(chamber.Id, chamber.Name)];
         input.NewPeople = [new NewPersonInput { Name = "Apu Nahasapeemapetilon" }];
         await app.AsAsync<ContactService>(ada, Roles.Admin, s => s.DeleteAsync(seed.Ned.Id));
+        await app.AsAsync<OrganizationService>(ada, Roles.Admin, s => s.DeleteAsync(chamber.Id));
 
         var error = await Assert.ThrowsAsync<RecordValidationException>(() => app.AsAsync<EventService, Guid>(lee, Roles.Supervisor, s => s.CreateAsync(input)));
 
         Assert.Contains("Ned Flanders is no longer in the contacts", error.Errors["Attendees"], StringComparison.Ordinal);
+        Assert.Contains("Chamber of Commerce is no longer in the organizations", error.Errors["Organizations"], StringComparison.Ordinal);
         Assert.Equal((0, 1, 0), await app.WithDbAsync(async db =>
             (await db.OutreachEvents.CountAsync(), await db.Contacts.CountAsync(), await db.OutreachEventContacts.CountAsync())));
     }
