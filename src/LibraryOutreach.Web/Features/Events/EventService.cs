@@ -35,7 +35,8 @@ public sealed class EventService(
     public const string StaffUnknown = "Choose active staff members.";
     public const string AssigneeUnknown = "Choose an active staff member.";
     public const string OrganizationGone = "That organization no longer exists. Choose another.";
-    public const int MaxContactMatches = 10;
+    /// <summary>Contacts offered per search: with "Add … as a new person" they stay within the picker's 10 items.</summary>
+    public const int MaxContactMatches = 8;
 
     public async Task<EventFormChoices> GetChoicesAsync(CancellationToken ct = default)
     {

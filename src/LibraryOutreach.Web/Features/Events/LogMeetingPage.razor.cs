@@ -41,13 +41,15 @@ public sealed partial class LogMeetingPage : IAsyncDisposable
     private EventDetail? _loaded;
     private string? _userId;
     private string? _formError;
-    private string? _draftSavedAt;
     private string? _untouchedJson;
     private string? _savedJson;
     private bool _loading = true;
     private bool _notFound;
     private bool _saving;
     private bool _saved;
+    private bool _draftRestored;
+    private bool _opened;
+    private Guid? _openedId;
 
     /// <summary>The event being edited; null to log a new one.</summary>
     [Parameter]
@@ -100,6 +102,14 @@ public sealed partial class LogMeetingPage : IAsyncDisposable
 
     protected override async Task OnParametersSetAsync()
     {
+        if (_opened && _openedId == Id)
+        {
+            // The same form re-rendered by its parent: keep what is being typed.
+            return;
+        }
+
+        _opened = true;
+        _openedId = Id;
         _loading = true;
         try
         {
@@ -150,7 +160,7 @@ public sealed partial class LogMeetingPage : IAsyncDisposable
         {
             _input = draft;
             _savedJson = Serialize(draft);
-            _draftSavedAt = LibraryTime.ToLocal(Time.GetUtcNow(), Time.LocalTimeZone).ToString("HH:mm", CultureInfo.InvariantCulture);
+            _draftRestored = true;
             StateHasChanged();
         }
 
@@ -185,7 +195,7 @@ public sealed partial class LogMeetingPage : IAsyncDisposable
                 });
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
         {
             // The page was left.
         }
@@ -194,7 +204,7 @@ public sealed partial class LogMeetingPage : IAsyncDisposable
     private async Task DiscardDraftAsync()
     {
         await Drafts.ClearAsync(DraftForm);
-        _draftSavedAt = null;
+        _draftRestored = false;
         _savedJson = null;
         _errors = new Dictionary<string, string>();
         _input = _loaded?.ToInput() ?? EventDefaults.NewMeeting(_choices.Types, Today, _userId);
@@ -375,7 +385,7 @@ public sealed partial class LogMeetingPage : IAsyncDisposable
                 _existingFollowUps = _loaded.FollowUps;
                 _untouchedJson = Serialize(_input);
                 _savedJson = null;
-                _draftSavedAt = null;
+                _draftRestored = false;
                 Snackbar.Add("Showing the latest version.", Severity.Info);
             }
             else

@@ -6,6 +6,7 @@ using LibraryOutreach.Web.Features.Audit;
 using LibraryOutreach.Web.Features.Contacts;
 using LibraryOutreach.Web.Features.Events;
 using LibraryOutreach.Web.Features.FollowUps;
+using LibraryOutreach.Web.Features.Organizations;
 using LibraryOutreach.Web.Features.Search;
 using LibraryOutreach.Web.Infrastructure.Auth;
 using LibraryOutreach.Web.Infrastructure.Data;
@@ -127,14 +128,23 @@ public class EventServiceTests
         var lee = await app.CreateUserAsync("lee@library.test", Roles.Supervisor, "Lee Supervisor");
         var ada = await app.CreateAdminAsync();
         var seed = await SeedAsync(app);
-        // Lee picked Ned and added a new person; meanwhile an Admin deleted Ned.
+        var chamber = new Organization { Name = "Chamber of Commerce", TypeId = OrganizationTypeConfiguration.Defaults[0].Id };
+        await app.WithDbAsync(async db =>
+        {
+            db.Organizations.Add(chamber);
+            await db.SaveChangesAsync();
+        });
+        // Lee picked Ned and the chamber and added a new person; meanwhile an Admin deleted Ned and the chamber.
         var input = Meeting(lee, Option(seed.Marge), Option(seed.Ned));
+        input.Organizations = [new OrganizationOption(chamber.Id, chamber.Name)];
         input.NewPeople = [new NewPersonInput { Name = "Apu Nahasapeemapetilon" }];
         await app.AsAsync<ContactService>(ada, Roles.Admin, s => s.DeleteAsync(seed.Ned.Id));
+        await app.AsAsync<OrganizationService>(ada, Roles.Admin, s => s.DeleteAsync(chamber.Id));
 
         var error = await Assert.ThrowsAsync<RecordValidationException>(() => app.AsAsync<EventService, Guid>(lee, Roles.Supervisor, s => s.CreateAsync(input)));
 
         Assert.Contains("Ned Flanders is no longer in the contacts", error.Errors["Attendees"], StringComparison.Ordinal);
+        Assert.Contains("Chamber of Commerce is no longer in the organizations", error.Errors["Organizations"], StringComparison.Ordinal);
         Assert.Equal((0, 1, 0), await app.WithDbAsync(async db =>
             (await db.OutreachEvents.CountAsync(), await db.Contacts.CountAsync(), await db.OutreachEventContacts.CountAsync())));
     }
@@ -207,6 +217,38 @@ public class EventServiceTests
         await app.AsAsync<EventService>(sue, Roles.Supervisor, s => s.UpdateAsync(id, linksOnly, saved.Version));
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => app.AsAsync<EventService>(lee, Roles.Supervisor, s => s.DeleteAsync(id, saved.Version)));
         Assert.Equal(1, await app.WithDbAsync(db => db.OutreachEvents.CountAsync()));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_AddsPeopleAndFollowUpsInline_AndKeepsAnArchivedTypeThatNewEventsMayNotUse()
+    {
+        await using var app = await OutreachAppFactory.CreateAsync();
+        var lee = await app.CreateUserAsync("lee@library.test", Roles.Supervisor, "Lee Supervisor");
+        var seed = await SeedAsync(app);
+        var id = await app.AsAsync<EventService, Guid>(lee, Roles.Supervisor, s => s.CreateAsync(Meeting(lee, Option(seed.Marge))));
+        await app.WithDbAsync(async db =>
+        {
+            (await db.EventTypes.SingleAsync(t => t.Id == TownMeeting)).IsArchived = true;
+            await db.SaveChangesAsync();
+        });
+        var opened = await app.AsAsync<EventService, EventDetail>(lee, Roles.Supervisor, s => s.GetAsync(id));
+
+        var edit = opened.ToInput();
+        edit.NewPeople = [new NewPersonInput { Name = "Cookie Kwan", Organization = new OrganizationOption(seed.Council.Id, seed.Council.Name) }];
+        edit.FollowUps = [new FollowUpInput { Title = "Invite Cookie to the board", DueDate = new DateOnly(2026, 4, 1), AssigneeId = lee.Id }];
+        edit.Attendance = 0;
+        await app.AsAsync<EventService>(lee, Roles.Supervisor, s => s.UpdateAsync(id, edit, opened.Version));
+
+        var saved = await app.AsAsync<EventService, EventDetail>(lee, Roles.Supervisor, s => s.GetAsync(id));
+        Assert.Equal(["Cookie Kwan", "Marge Simpson"], saved.Attendees.Select(a => a.Name));
+        Assert.Equal("Springfield Town Council", saved.Attendees[0].Organization);
+        Assert.Equal(["Invite Cookie to the board"], saved.FollowUps.Select(f => f.Title));
+        Assert.Equal((TownMeeting, 0), (saved.TypeId, saved.Attendance));
+        var history = await app.AsAsync<AuditService, IReadOnlyList<AuditRow>>(lee, Roles.Supervisor, s => s.ListForRecordAsync(nameof(OutreachEvent), id, CancellationToken.None));
+        Assert.Equal([AuditActions.Updated, AuditActions.Created], history.Select(h => h.Action));
+
+        var error = await Assert.ThrowsAsync<RecordValidationException>(() => app.AsAsync<EventService, Guid>(lee, Roles.Supervisor, s => s.CreateAsync(Meeting(lee))));
+        Assert.Equal(EventService.TypeArchived, error.Errors["TypeId"]);
     }
 
     [Fact]
