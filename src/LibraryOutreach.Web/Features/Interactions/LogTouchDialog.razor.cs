@@ -106,6 +106,12 @@ public partial class LogTouchDialog : IDisposable
 
     private async Task<IEnumerable<PartyOption>> FindPartiesAsync(string? text, CancellationToken ct)
     {
+        if (_party is not null && string.Equals(text, _party.Label, StringComparison.Ordinal))
+        {
+            // The field still shows the chosen one (opened by a click): offer it rather than "no match".
+            return [_party];
+        }
+
         try
         {
             return await Interactions.FindPartiesAsync(text, ct);

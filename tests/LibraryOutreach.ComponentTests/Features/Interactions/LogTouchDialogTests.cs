@@ -151,6 +151,27 @@ public class LogTouchDialogTests : MudBunitTestBase
     }
 
     [Fact]
+    public void Edit_SomeoneElseSavedFirst_ShowsTheirChangeInTheConflictDialog()
+    {
+        var cut = RenderWithProviders<LogTouchButton>();
+        var dialogs = Services.GetRequiredService<MudBlazor.IDialogService>();
+        var detail = new InteractionDetail(
+            Guid.NewGuid(), Guid.NewGuid(), new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero), ContactChannel.Email, InitiatedBy.Library, "Sam Staff",
+            null, null, Guid.NewGuid(), "Springfield Elementary", null, null, "Sent the flyer", null, CanEdit: true);
+        _interactions.SaveError = new LibraryOutreach.Web.Infrastructure.Records.ConcurrencyConflictException(
+            [new LibraryOutreach.Web.Infrastructure.Records.FieldDifference("Summary", "Sent the flyer twice", "Sent the flyer")], "Lee Supervisor");
+        _ = cut.InvokeAsync(() => LogTouch.EditAsync(dialogs, Services.GetRequiredService<MudBlazor.ISnackbar>(), detail));
+        cut.WaitForAssertion(() => Assert.Equal("Sent the flyer", cut.Find("#touch-summary").GetAttribute("value")));
+        Assert.Equal("Springfield Elementary", cut.Find("#touch-who").GetAttribute("value"));
+        Assert.Equal("true", cut.Find("button[data-testid=touch-initiated-library]").GetAttribute("aria-pressed"));
+
+        cut.Find("[data-testid=touch-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Lee Supervisor changed this record", cut.Find("[data-testid=conflict-message]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("Sent the flyer twice", cut.Find("[data-testid=conflict-differences]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RecentOutreachPanel_LogATouch_OpensTheDialogFilledWithTheContact()
     {
         var contactId = Guid.NewGuid();

@@ -125,6 +125,22 @@ public class LogTouchJourneyTests(BrowserFixture browser)
         await Expect(page.GetByTestId("interaction-title")).ToHaveTextAsync(Summary);
         await page.GetByRole(AriaRole.Link, new() { Name = "Edna Krabappel" }).ClickAsync();
         await Expect(page.GetByTestId("recent-outreach")).ToContainTextAsync(Summary);
+
+        // The lists fit the phone without sideways scrolling; the month shows as a list of days there.
+        foreach (var path in new[] { "/interactions", "/events" })
+        {
+            await page.GotoAsync(app.Url(path));
+            await page.WaitForInteractiveAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow} px at 390 px wide.");
+        }
+
+        await Expect(page.GetByTestId("interaction-summary")).ToHaveCountAsync(0);
+        await page.GetByTestId("events-view-month").ClickAsync();
+        await Expect(page.GetByTestId("month-list")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("month-grid")).ToBeHiddenAsync();
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, "The month view scrolls sideways at 390 px wide.");
         Assert.Empty(errors);
     }
 
