@@ -3,6 +3,7 @@ using LibraryOutreach.Data;
 using LibraryOutreach.Data.Configurations;
 using LibraryOutreach.Data.Entities;
 using LibraryOutreach.Web.Features.CalendarSync.Sync;
+using LibraryOutreach.Web.Features.Events;
 using LibraryOutreach.Web.Infrastructure.Auth;
 using LibraryOutreach.Web.Infrastructure.Records;
 using Microsoft.EntityFrameworkCore;
@@ -82,7 +83,7 @@ public sealed class CalendarSuggestionService(
                 .OrderBy(o => o.Name).Select(o => new NamedRecord(o.Id, o.Name)).ToListAsync(cancellationToken);
             var c = row.Copy;
             result.Add(new CalendarSuggestion(
-                c.Id, c.Title, CalendarText.When(c.StartDate, c.EndDate, c.StartsAt, c.EndsAt, zone), c.StartDate, c.Location, c.Description,
+                c.Id, c.Title, EventText.When(c.StartDate, c.EndDate, c.StartsAt is { } s ? LibraryTime.ToLocal(s, zone) : null, c.EndsAt is { } e ? LibraryTime.ToLocal(e, zone) : null), c.StartDate, c.Location, c.Description,
                 row.CalendarName, row.OwnerName, contacts, organizations, matches.UnmatchedEmails, c.Link));
         }
 

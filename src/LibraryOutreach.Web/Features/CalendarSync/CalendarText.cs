@@ -74,25 +74,4 @@ public static partial class CalendarText
 
     [GeneratedRegex(@"[ \t\f\v]+")]
     private static partial Regex Spaces();
-
-    /// <summary>"Tue 10 Mar 2026, 7:00 PM – 8:30 PM" or "4 Jul 2026 (all day)", in <paramref name="zone"/>.</summary>
-    public static string When(DateOnly startDate, DateOnly endDate, DateTimeOffset? startsAt, DateTimeOffset? endsAt, TimeZoneInfo zone)
-    {
-        var culture = System.Globalization.CultureInfo.GetCultureInfo("en-US");
-        if (startsAt is not { } start)
-        {
-            var first = startDate.ToString("ddd d MMM yyyy", culture);
-            return endDate > startDate ? $"{first} – {endDate.ToString("ddd d MMM yyyy", culture)} (all day)" : $"{first} (all day)";
-        }
-
-        var localStart = TimeZoneInfo.ConvertTime(start, zone);
-        var text = localStart.ToString("ddd d MMM yyyy, h:mm tt", culture);
-        if (endsAt is { } end)
-        {
-            var localEnd = TimeZoneInfo.ConvertTime(end, zone);
-            text += " – " + (localEnd.Date == localStart.Date ? localEnd.ToString("h:mm tt", culture) : localEnd.ToString("ddd d MMM yyyy, h:mm tt", culture));
-        }
-
-        return text;
-    }
 }

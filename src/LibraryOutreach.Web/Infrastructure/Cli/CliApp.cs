@@ -72,6 +72,7 @@ public static class CliApp
                 CliVerb.Backup => await CliVerbs.BackupAsync(context, cancellationToken),
                 CliVerb.Import => await CliImportVerbs.ImportAsync(context, cancellationToken),
                 CliVerb.Export => await CliImportVerbs.ExportAsync(context, cancellationToken),
+                CliVerb.Sync => await CliSyncVerb.SyncAsync(context, cancellationToken),
                 _ => throw new InvalidOperationException($"Verb '{command.Verb.Name}' has no handler."),
             };
         }

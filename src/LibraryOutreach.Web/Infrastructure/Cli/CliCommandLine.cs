@@ -18,6 +18,7 @@ internal sealed record CliVerb(
     public const string Backup = "backup";
     public const string Import = "import";
     public const string Export = "export";
+    public const string Sync = "sync";
     public const string Help = "help";
 
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoChoices = new Dictionary<string, IReadOnlyList<string>>();
@@ -64,6 +65,14 @@ internal sealed record CliVerb(
             ["out"],
             ["out"],
             ["force"],
+            NoChoices),
+        new(
+            Sync,
+            "sync [--connection ID]",
+            "Run one calendar sync pass now: every due connection, or only connection ID (a connection's id is on its card in My calendars). Prints one line per connection (added, changed, removed, left out, or the error in plain words). Exit code 1 when a connection failed.",
+            ["connection"],
+            [],
+            [],
             NoChoices),
         new(Help, "help", "Show this text (also --help or -h).", [], [], [], NoChoices),
     ];

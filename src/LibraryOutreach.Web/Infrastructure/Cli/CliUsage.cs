@@ -41,7 +41,8 @@ internal static class CliUsage
         text.AppendLine("Exit codes:");
         text.AppendLine("  0  success");
         text.AppendLine("  1  the verb ran and failed (a refused password, the account limit, an unreadable database, ...);");
-        text.AppendLine("     for import: some rows had errors (the good rows were imported unless --dry-run)");
+        text.AppendLine("     for import: some rows had errors (the good rows were imported unless --dry-run);");
+        text.AppendLine("     for sync: a connection failed (the others were still synced)");
         text.AppendLine("  2  usage error: unknown verb or option, missing value, a --password argument;");
         text.AppendLine("     or backup on PostgreSQL (nothing copied: use pg_dump as explained)");
         text.AppendLine();
@@ -54,6 +55,7 @@ internal static class CliUsage
         text.AppendLine("  Data__Directory=/var/lib/outreach ./LibraryOutreach.Web backup");
         text.AppendLine("  dotnet run --project src/LibraryOutreach.Web -- import --file contacts.csv --kind contacts --dry-run");
         text.AppendLine("  dotnet run --project src/LibraryOutreach.Web -- export --out /srv/backups/outreach.json");
+        text.AppendLine("  dotnet run --project src/LibraryOutreach.Web -- sync");
         text.AppendLine();
         text.AppendLine("Restoring a SQLite backup: stop the app, copy the backup over outreach.db in the data directory,");
         text.AppendLine("delete outreach.db-wal and outreach.db-shm if present, and start the app again.");

@@ -235,7 +235,7 @@ public class EventServiceTests
 
         var edit = opened.ToInput();
         edit.NewPeople = [new NewPersonInput { Name = "Cookie Kwan", Organization = new OrganizationOption(seed.Council.Id, seed.Council.Name) }];
-        edit.FollowUps = [new FollowUpInput { Title = "Invite Cookie to the board", DueDate = new DateOnly(2026, 4, 1), AssigneeId = lee.Id }];
+        edit.FollowUps = [new InlineFollowUpInput { Title = "Invite Cookie to the board", DueDate = new DateOnly(2026, 4, 1), AssigneeId = lee.Id }];
         edit.Attendance = 0;
         await app.AsAsync<EventService>(lee, Roles.Supervisor, s => s.UpdateAsync(id, edit, opened.Version));
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using LibraryOutreach.Data;
 using LibraryOutreach.Data.Configurations;
 using LibraryOutreach.Data.Entities;
+using LibraryOutreach.Web.Infrastructure.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace LibraryOutreach.Web.Features.CalendarSync.Sync;
@@ -149,7 +150,9 @@ public static class CalendarOutreach
             copy.Title, copy.StartDate, copy.EndDate, copy.StartsAt, copy.EndsAt, copy.Location, copy.Description,
             [.. CalendarCopyWriter.ReadAttendees(copy).Select(a => a.Email.ToLowerInvariant()).Order(StringComparer.Ordinal)]);
 
-        public string When(TimeZoneInfo zone) => CalendarText.When(StartDate, EndDate, StartsAt, EndsAt, zone);
+        public string When(TimeZoneInfo zone) => Events.EventText.When(StartDate, EndDate, Local(StartsAt, zone), Local(EndsAt, zone));
+
+        private static DateTimeOffset? Local(DateTimeOffset? instant, TimeZoneInfo zone) => instant is { } at ? LibraryTime.ToLocal(at, zone) : null;
     }
 }
 

@@ -62,6 +62,12 @@ public sealed class CalendarSyncService(
             .ToListAsync(cancellationToken);
     }
 
+    public async Task<bool> ExistsAsync(Guid connectionId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.CalendarConnections.AnyAsync(c => c.Id == connectionId, cancellationToken);
+    }
+
     /// <summary>Syncs every due connection, one after another; one failing never stops the others.</summary>
     public async Task<IReadOnlyList<CalendarSyncResult>> SyncDueAsync(string trigger, CancellationToken cancellationToken)
     {
