@@ -1,4 +1,6 @@
+using LibraryOutreach.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace LibraryOutreach.E2ETests.Infrastructure;
 
@@ -28,5 +30,18 @@ public static class PageExtensions
         };
         page.PageError += (_, error) => errors.Add(error);
         return errors;
+    }
+
+    /// <summary>Signs in on the sign-in page as <paramref name="email"/> (the test password) and waits for the home page's circuit.</summary>
+    public static async Task SignInAsync(this IPage page, LiveApp app, string email)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(app);
+        await page.GotoAsync(app.Url("/"));
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(OutreachAppFactory.DefaultPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.Url("/"));
+        await page.WaitForInteractiveAsync();
     }
 }

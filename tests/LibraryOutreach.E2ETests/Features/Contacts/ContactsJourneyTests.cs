@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using LibraryOutreach.Data.Entities;
 using LibraryOutreach.E2ETests.Infrastructure;
-using LibraryOutreach.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -131,15 +130,7 @@ public partial class ContactsJourneyTests(BrowserFixture browser)
         }
     }
 
-    private static async Task SignInAsync(IPage page, LiveApp app)
-    {
-        await page.GotoAsync(app.Url("/"));
-        await page.GetByLabel("Email").FillAsync("lee@library.test");
-        await page.GetByLabel("Password").FillAsync(OutreachAppFactory.DefaultPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(app.Url("/"));
-        await page.WaitForInteractiveAsync();
-    }
+    private static Task SignInAsync(IPage page, LiveApp app) => page.SignInAsync(app, "lee@library.test");
 
     private static async Task ChooseAsync(IPage page, string inputId, string item)
     {

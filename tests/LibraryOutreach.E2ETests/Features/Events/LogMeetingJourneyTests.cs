@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using LibraryOutreach.Data.Configurations;
 using LibraryOutreach.Data.Entities;
 using LibraryOutreach.E2ETests.Infrastructure;
-using LibraryOutreach.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -221,15 +220,7 @@ public partial class LogMeetingJourneyTests(BrowserFixture browser)
         await Expect(box).ToBeFocusedAsync();
     }
 
-    private static async Task SignInAsync(IPage page, LiveApp app)
-    {
-        await page.GotoAsync(app.Url("/"));
-        await page.GetByLabel("Email").FillAsync("lee@library.test");
-        await page.GetByLabel("Password").FillAsync(OutreachAppFactory.DefaultPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(app.Url("/"));
-        await page.WaitForInteractiveAsync();
-    }
+    private static Task SignInAsync(IPage page, LiveApp app) => page.SignInAsync(app, "lee@library.test");
 
     /// <summary>Every click, key press and fill a person would make goes through here and is counted; waits and checks are not actions.</summary>
     private sealed class CountedActions(IPage page)

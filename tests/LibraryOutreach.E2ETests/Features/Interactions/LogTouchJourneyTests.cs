@@ -1,7 +1,6 @@
 using LibraryOutreach.Data.Configurations;
 using LibraryOutreach.Data.Entities;
 using LibraryOutreach.E2ETests.Infrastructure;
-using LibraryOutreach.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -63,15 +62,7 @@ public class LogTouchJourneyTests(BrowserFixture browser)
         return app;
     }
 
-    private static async Task SignInAsync(IPage page, LiveApp app)
-    {
-        await page.GotoAsync(app.Url("/"));
-        await page.GetByLabel("Email").FillAsync("sam@library.test");
-        await page.GetByLabel("Password").FillAsync(OutreachAppFactory.DefaultPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(app.Url("/"));
-        await page.WaitForInteractiveAsync();
-    }
+    private static Task SignInAsync(IPage page, LiveApp app) => page.SignInAsync(app, "sam@library.test");
 
     private static async Task ChooseEdnaAsync(IPage page)
     {
