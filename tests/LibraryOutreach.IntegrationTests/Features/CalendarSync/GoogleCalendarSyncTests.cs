@@ -132,6 +132,34 @@ public class GoogleCalendarSyncTests
     }
 
     [Fact]
+    public async Task IncrementalPasses_MakeOneRequestPerCalendar_AndWriteOnlyWhatChanged()
+    {
+        await using var h = await CalendarSyncHarness.StartAsync();
+        AddEvents(h.Google, 100, _ => true);
+        var id = await h.ConnectGoogleAsync();
+        await h.SyncAsync(id);
+        var before = h.Google.EventListCalls("work");
+        for (var i = 0; i < 20; i++)
+        {
+            h.Google.PutEvent("work", FakeEvents.Timed($"ev{i * 5:D4}", $"Council meeting {i * 5} (moved) #outreach", CalendarSyncHarness.Soon(70), TimeSpan.FromHours(1)));
+        }
+
+        var changed = await h.SyncAsync(id);
+
+        Assert.Equal((0, 20, 0), (changed.Added, changed.Updated, changed.Removed));
+        Assert.Equal(before + 1, h.Google.EventListCalls("work"));
+        var lastRun = await h.App.WithDbAsync(db => db.CalendarSyncRuns.OrderByDescending(r => r.StartedAt).Select(r => r.Id).FirstAsync());
+        Assert.Equal(20, (await h.CopiesAsync()).Count(c => c.LastSeenRunId == lastRun));
+
+        var quiet = await h.SyncAsync(id);
+
+        Assert.Equal((0, 0, 0), (quiet.Added, quiet.Updated, quiet.Removed));
+        Assert.Equal(before + 2, h.Google.EventListCalls("work"));
+        var quietRun = await h.App.WithDbAsync(db => db.CalendarSyncRuns.OrderByDescending(r => r.StartedAt).Select(r => r.Id).FirstAsync());
+        Assert.DoesNotContain(await h.CopiesAsync(), c => c.LastSeenRunId == quietRun);
+    }
+
+    [Fact]
     public async Task Gone410_FullResyncKeepsTheLibrarysEvents_WithoutDuplicates()
     {
         await using var h = await CalendarSyncHarness.StartAsync();

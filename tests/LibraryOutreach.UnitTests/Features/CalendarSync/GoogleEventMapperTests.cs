@@ -114,6 +114,30 @@ public class GoogleEventMapperTests
     }
 
     [Fact]
+    public void Map_WeeklyInstancesAcrossFallBack_KeepTheirWallClockTime()
+    {
+        // Google expands the series (singleEvents=true): the instances carry their own offsets, -04:00 then -05:00.
+        var before = GoogleEventMapper.Map(new GoogleEvent
+        {
+            Id = "story_20261027T230000Z", RecurringEventId = "story", Summary = "Story time",
+            Start = new GoogleEventDateTime { DateTime = "2026-10-27T19:00:00-04:00", TimeZone = "America/New_York" },
+            End = new GoogleEventDateTime { DateTime = "2026-10-27T20:00:00-04:00", TimeZone = "America/New_York" },
+        }, NewYork).Item!;
+        var after = GoogleEventMapper.Map(new GoogleEvent
+        {
+            Id = "story_20261104T000000Z", RecurringEventId = "story", Summary = "Story time",
+            Start = new GoogleEventDateTime { DateTime = "2026-11-03T19:00:00-05:00", TimeZone = "America/New_York" },
+            End = new GoogleEventDateTime { DateTime = "2026-11-03T20:00:00-05:00", TimeZone = "America/New_York" },
+        }, NewYork).Item!;
+
+        Assert.Equal(new DateTimeOffset(2026, 10, 27, 23, 0, 0, TimeSpan.Zero), before.StartsAt);
+        Assert.Equal(new DateTimeOffset(2026, 11, 4, 0, 0, 0, TimeSpan.Zero), after.StartsAt);
+        Assert.Equal(TimeZoneInfo.ConvertTime(before.StartsAt!.Value, NewYork).TimeOfDay, TimeZoneInfo.ConvertTime(after.StartsAt!.Value, NewYork).TimeOfDay);
+        Assert.Equal((new DateOnly(2026, 10, 27), new DateOnly(2026, 11, 3)), (before.StartDate, after.StartDate));
+        Assert.Equal(("story", "story"), (before.SeriesId, after.SeriesId));
+    }
+
+    [Fact]
     public void Map_HtmlDescriptionAndNoLocation_BecomePlainTextAndNull()
     {
         var source = Timed("h1", "  Pop-up   library ");

@@ -110,6 +110,41 @@ public class IcsFeedReaderTests
         Assert.Contains("Broken series", Assert.Single(snapshot.Problems).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Read_OutlookFeedWithAWindowsTimeZoneAndItsVTimezone_ReadsTheWallClockTime()
+    {
+        // Outlook publishes TZID "Eastern Standard Time" with its own VTIMEZONE block.
+        const string timezone = "BEGIN:VTIMEZONE\r\nTZID:Eastern Standard Time\r\nBEGIN:STANDARD\r\nDTSTART:16010101T020000\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\n"
+            + "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11\r\nEND:STANDARD\r\nBEGIN:DAYLIGHT\r\nDTSTART:16010101T020000\r\nTZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\n"
+            + "RRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3\r\nEND:DAYLIGHT\r\nEND:VTIMEZONE\r\n";
+        var text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN\r\nMETHOD:PUBLISH\r\n" + timezone
+            + Event("040000008200E00074C5B7101A82E008", "Library board", "DTSTART;TZID=Eastern Standard Time:20260715T183000", "DTEND;TZID=Eastern Standard Time:20260715T200000", "CLASS:PUBLIC")
+            + "END:VCALENDAR\r\n";
+
+        var item = Assert.Single(IcsFeedReader.Read(text, WindowStart, WindowEnd, NewYork, null).Items);
+
+        Assert.Equal(new DateTimeOffset(2026, 7, 15, 22, 30, 0, TimeSpan.Zero), item.StartsAt);
+        Assert.Equal(new DateTimeOffset(2026, 7, 16, 0, 0, 0, TimeSpan.Zero), item.EndsAt);
+        Assert.Equal(new DateOnly(2026, 7, 15), item.StartDate);
+    }
+
+    [Fact]
+    public void Read_AppleFeedWithUtcTimesAndAnAllDayRange_ReadsBoth()
+    {
+        // Apple (iCloud) publishes X-WR-TIMEZONE, UTC times, and multi-day all-day events.
+        var text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Apple Inc.//macOS 15.0//EN\r\nX-WR-TIMEZONE:America/New_York\r\nCALSCALE:GREGORIAN\r\n"
+            + Event("A1B2-C3", "Summer reading kickoff", "DTSTART:20260610T220000Z", "DTEND:20260610T233000Z")
+            + Event("D4E5-F6", "County fair", "DTSTART;VALUE=DATE:20260801", "DTEND;VALUE=DATE:20260804")
+            + "END:VCALENDAR\r\n";
+
+        var items = IcsFeedReader.Read(text, WindowStart, WindowEnd, NewYork, null).Items.OrderBy(i => i.StartDate).ToList();
+
+        Assert.Equal(new DateTimeOffset(2026, 6, 10, 22, 0, 0, TimeSpan.Zero), items[0].StartsAt);
+        Assert.Equal(new DateOnly(2026, 6, 10), items[0].StartDate);
+        Assert.True(items[1].IsAllDay);
+        Assert.Equal((new DateOnly(2026, 8, 1), new DateOnly(2026, 8, 3)), (items[1].StartDate, items[1].EndDate));
+    }
+
     private static IcsSnapshot Read(params string[] events) =>
         IcsFeedReader.Read(Calendar(string.Concat(events)), WindowStart, WindowEnd, NewYork, "me@library.org");
 
