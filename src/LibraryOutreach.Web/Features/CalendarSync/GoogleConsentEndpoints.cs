@@ -5,7 +5,6 @@ using Google.Apis.Auth.OAuth2.Requests;
 using Google.Apis.Auth.OAuth2.Responses;
 using Google.Apis.Util;
 using LibraryOutreach.Web.Features.CalendarSync.Google;
-using LibraryOutreach.Web.Infrastructure;
 using LibraryOutreach.Web.Infrastructure.Auth;
 using LibraryOutreach.Web.Infrastructure.Records;
 using Microsoft.AspNetCore.DataProtection;
@@ -40,7 +39,6 @@ public static class GoogleConsentEndpoints
         [FromServices] CalendarConnectionService connections,
         [FromServices] GoogleClients google,
         [FromServices] IDataProtectionProvider protection,
-        [FromServices] IOptions<LibraryOptions> library,
         [FromServices] IOptions<AuthOptions> auth,
         [FromServices] TimeProvider time)
     {
@@ -63,7 +61,7 @@ public static class GoogleConsentEndpoints
             IsEssential = true,
         });
         var email = context.User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value ?? context.User.Identity?.Name;
-        return Results.Redirect(connections.ConsentUri(RedirectUri(library.Value), state, challenge, email).AbsoluteUri);
+        return Results.Redirect(connections.ConsentUri(RedirectUri(context.Request), state, challenge, email).AbsoluteUri);
     }
 
     private static async Task<IResult> CallbackAsync(
@@ -72,7 +70,6 @@ public static class GoogleConsentEndpoints
         [FromServices] CurrentUser currentUser,
         [FromServices] GoogleClients google,
         [FromServices] IDataProtectionProvider protection,
-        [FromServices] IOptions<LibraryOptions> library,
         [FromServices] IOptions<CalendarSyncOptions> options,
         [FromServices] TimeProvider time,
         [FromServices] ILoggerFactory loggers,
@@ -107,7 +104,7 @@ public static class GoogleConsentEndpoints
             var request = new AuthorizationCodeTokenRequest
             {
                 Code = code,
-                RedirectUri = RedirectUri(library.Value),
+                RedirectUri = RedirectUri(context.Request),
                 CodeVerifier = pending.Verifier,
                 ClientId = options.Value.Google.ClientId,
                 ClientSecret = options.Value.Google.ClientSecret,
@@ -132,11 +129,14 @@ public static class GoogleConsentEndpoints
         }
     }
 
-    /// <summary>The address Google sends the person back to: register it in the Google Cloud console exactly.</summary>
-    public static string RedirectUri(LibraryOptions library)
+    /// <summary>
+    /// The address Google sends the person back to, on the address they use (behind a reverse proxy, the forwarded
+    /// headers make it the public one), as ASP.NET Core's own OAuth handlers do: register it in the Google Cloud console.
+    /// </summary>
+    public static string RedirectUri(HttpRequest request)
     {
-        ArgumentNullException.ThrowIfNull(library);
-        return library.PublicUrl.TrimEnd('/') + CallbackPath;
+        ArgumentNullException.ThrowIfNull(request);
+        return $"{request.Scheme}://{request.Host}{request.PathBase}{CallbackPath}";
     }
 
     private static PendingConsent? ReadPending(HttpContext context, IDataProtectionProvider protection)

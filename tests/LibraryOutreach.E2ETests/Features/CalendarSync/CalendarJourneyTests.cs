@@ -82,4 +82,70 @@ public class CalendarJourneyTests(BrowserFixture browser)
         Assert.Single(logged.Staff);
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task ConnectGoogle_ThroughTheConsentRedirect_PickACalendar_SyncNow_Confirm_ShowsOnTheContactsPage()
+    {
+        await using var google = await FakeGoogleServer.StartAsync();
+        google.ConsentingUser = "jo@library.test";
+        google.AddCalendar("jo@library.test", "Jo Staff", primary: true);
+        google.AddCalendar("branch-events", "Branch events");
+        google.PutEvent("branch-events", FakeEvents.Timed("visit1", "School visit #outreach", new DateTimeOffset(DateTime.UtcNow.Date.AddDays(2).AddHours(15), TimeSpan.Zero), TimeSpan.FromHours(1))
+            .With("description", "<p>Bring <b>card</b> forms</p>")
+            .WithAttendees(("jo@library.test", null, "accepted", true), ("edna@springfield.k12.example", null, "accepted", false)));
+        await using var app = await LiveApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["CalendarSync:Enabled"] = "false",
+            ["CalendarSync:Google:ClientId"] = "e2e-client.apps.example",
+            ["CalendarSync:Google:ClientSecret"] = "e2e-secret",
+            ["CalendarSync:Google:ApiBaseUri"] = google.ApiBase,
+            ["CalendarSync:Google:AuthorizationEndpoint"] = google.AuthorizationEndpoint,
+            ["CalendarSync:Google:TokenEndpoint"] = google.TokenEndpoint,
+            ["CalendarSync:Google:RevokeEndpoint"] = google.RevokeEndpoint,
+        });
+        await app.Factory.CreateUserAsync("jo@library.test", Roles.Staff, "Jo Staff");
+        var ednaId = Guid.Empty;
+        await app.Factory.WithDbAsync(async db =>
+        {
+            var edna = new Contact { FirstName = "Edna", LastName = "Krabappel", DisplayName = "Edna Krabappel" };
+            edna.Emails.Add(new ContactEmail { Address = "edna@springfield.k12.example", NormalizedAddress = "edna@springfield.k12.example", IsPrimary = true });
+            db.Contacts.Add(edna);
+            await db.SaveChangesAsync();
+            ednaId = edna.Id;
+        });
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(app, "jo@library.test");
+        await page.GotoAsync(app.Url("/calendars"));
+        await page.WaitForInteractiveAsync();
+
+        await page.GetByTestId("calendars-connect-google").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Choose an account" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Allow" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/calendars\\?connected="));
+        await page.WaitForInteractiveAsync();
+        await Expect(page.GetByTestId("calendars-message")).ToContainTextAsync("Google Calendar connected");
+        var card = page.GetByTestId("calendar-connection");
+        await Expect(card).ToContainTextAsync("Google Calendar (jo@library.test)");
+        await card.GetByText("Settings", new() { Exact = true }).ClickAsync();
+        await card.GetByLabel("Branch events").CheckAsync();
+        await card.GetByLabel("Jo Staff").UncheckAsync();
+        await card.GetByTestId("calendar-save").ClickAsync();
+        await Expect(page.GetByText("Settings saved.")).ToBeVisibleAsync();
+        await card.GetByTestId("calendar-sync-now").ClickAsync();
+        await Expect(page.GetByText("Synced: 1 new, 0 changed, 0 removed.")).ToBeVisibleAsync();
+
+        await page.GetByTestId("calendars-suggestions-link").ClickAsync();
+        var suggestion = page.GetByTestId("suggestion");
+        await Expect(suggestion).ToContainTextAsync("School visit #outreach");
+        await suggestion.GetByTestId("suggestion-confirm").ClickAsync();
+        await Expect(page.GetByText("Logged: School visit #outreach")).ToBeVisibleAsync();
+
+        await page.GotoAsync(app.Url($"/contacts/{ednaId}"));
+        await page.WaitForInteractiveAsync();
+        await Expect(page.GetByTestId("recent-outreach")).ToContainTextAsync("School visit #outreach");
+        var stored = await app.Factory.WithDbAsync(db => db.CalendarConnections.Select(c => c.ProtectedSecret).SingleAsync());
+        Assert.DoesNotContain("refresh-", stored, StringComparison.Ordinal);
+    }
 }
