@@ -34,7 +34,7 @@ public sealed class BenchmarkApp : IDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static BenchmarkApp Create(string directory)
+    public static BenchmarkApp Create(string directory, IReadOnlyDictionary<string, string?>? settings = null)
     {
         System.IO.Directory.CreateDirectory(directory);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -49,6 +49,10 @@ public sealed class BenchmarkApp : IDisposable
             ["Data:Directory"] = directory,
             ["Database:Provider"] = "Sqlite",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
         builder.Logging.ClearProviders();
         if (Environment.GetEnvironmentVariable("OUTREACH_BENCH_SQL") == "1")
         {
