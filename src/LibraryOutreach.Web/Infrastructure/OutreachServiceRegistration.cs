@@ -7,6 +7,7 @@ using LibraryOutreach.Web.Features.FollowUps;
 using LibraryOutreach.Web.Features.Import;
 using LibraryOutreach.Web.Features.Organizations;
 using LibraryOutreach.Web.Features.Preferences;
+using LibraryOutreach.Web.Features.Reminders;
 using LibraryOutreach.Web.Features.Search;
 using LibraryOutreach.Web.Features.Settings;
 using LibraryOutreach.Web.Features.Setup;
@@ -43,6 +44,7 @@ public static class OutreachServiceRegistration
         builder.Services.AddScoped<FormDraftStore>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<StartupMigrationService>();
+        builder.Services.AddHostedService<ReminderWorker>();
         return builder;
     }
 
@@ -67,6 +69,7 @@ public static class OutreachServiceRegistration
         builder.AddPreferencesFeature();
         builder.AddFollowUpsFeature();
         builder.AddCadenceFeature();
+        builder.AddRemindersFeature();
         return builder;
     }
 
