@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using LibraryOutreach.ComponentTests.Features.Contacts;
-using LibraryOutreach.Data.Entities;
 using LibraryOutreach.Web.Features.Cadence;
 using LibraryOutreach.Web.Features.Contacts;
 using LibraryOutreach.Web.Infrastructure.Auth;
@@ -68,36 +67,5 @@ public class CadenceComponentTests : MudBunitTestBase
         Assert.Contains("every 20 days, at most 40 (from the organization type)", cut.Find("[data-testid=cadence-days]").TextContent, StringComparison.Ordinal);
         Assert.Equal("Due", cut.Find("[data-testid=cadence-status]").GetAttribute("data-status"));
         Assert.NotNull(cut.Find("[data-testid=cadence-change]"));
-    }
-
-    private sealed class FakeCadenceService : ICadenceService
-    {
-        public List<RelationshipCadence> All { get; } = [];
-
-        public List<ReachOutQuery> Queries { get; } = [];
-
-        public CadenceDetail? Detail { get; set; }
-
-        public Task<IReadOnlyList<RelationshipCadence>> ComputeAsync(CadenceScope scope, CancellationToken ct = default) =>
-            Task.FromResult<IReadOnlyList<RelationshipCadence>>(CadenceService.Sort(All));
-
-        public Task<ReachOutResults> ListReachOutAsync(ReachOutQuery query, CancellationToken ct = default)
-        {
-            Queries.Add(query);
-            var rows = CadenceService.Sort(All).Where(r => query.Filter != ReachOutFilter.NeedsAttention || r.Status != CadenceStatus.OnTrack).ToList();
-            return Task.FromResult(new ReachOutResults(rows.Count, rows));
-        }
-
-        public Task<CadenceDetail> GetForContactAsync(Guid contactId, CancellationToken ct = default) => Task.FromResult(Detail!);
-
-        public Task<CadenceDetail> GetForOrganizationAsync(Guid organizationId, CancellationToken ct = default) => Task.FromResult(Detail!);
-
-        public Task SetContactCadenceAsync(Guid contactId, int? idealDays, int? maxDays, Guid version, CancellationToken ct = default) => Task.CompletedTask;
-
-        public Task SetOrganizationCadenceAsync(Guid organizationId, int? idealDays, int? maxDays, Guid version, CancellationToken ct = default) => Task.CompletedTask;
-
-        public Task<IReadOnlyList<CadenceRuleView>> ListRulesAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<CadenceRuleView>>([]);
-
-        public Task SaveRuleAsync(PartnershipLevel? level, Guid? organizationTypeId, int? idealDays, int? maxDays, Guid? version, CancellationToken ct = default) => Task.CompletedTask;
     }
 }
