@@ -1,4 +1,5 @@
 using LibraryOutreach.Data.Entities;
+using LibraryOutreach.IntegrationTests.Features.Staff;
 using LibraryOutreach.IntegrationTests.Infrastructure;
 using LibraryOutreach.Web.Features.Reminders;
 using LibraryOutreach.Web.Infrastructure.Data;
@@ -144,5 +145,34 @@ public class ReminderServiceTests
         Assert.Contains(sams, n => n.SubjectId == town.DueToday && n.Kind == NotificationKind.FollowUpOverdue && n.Day == Day.AddDays(1));
         // Ned's contact is still overdue and not touched since: not notified again.
         Assert.Equal(1, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == town.Ned.Id)));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Notifications_EachPersonSeesCountsAndMarksReadOnlyTheirOwn(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        await using var app = await ReminderTestApp.StartAsync(database, ReminderTestApp.ClockAt(Local(Day, 8)));
+        var town = await SeedAsync(app);
+        await RunAsync(app);
+
+        var sams = await app.AsAsync<NotificationService, IReadOnlyList<NotificationView>>(town.Sam, Roles.Staff, s => s.ListAsync());
+        Assert.Equal(2, await app.AsAsync<NotificationService, int>(town.Sam, Roles.Staff, s => s.CountUnreadAsync()));
+        Assert.All(sams, n => Assert.Equal(("follow-ups", false), (n.Link, n.IsRead)));
+        Assert.Contains(sams, n => n.Text == "Follow-up due today: Call the principal");
+
+        // Tia can neither see nor mark Sam's.
+        Assert.Empty(await app.AsAsync<NotificationService, IReadOnlyList<NotificationView>>(town.Tia, Roles.Staff, s => s.ListAsync()));
+        await app.AsAsync<NotificationService>(town.Tia, Roles.Staff, s => s.MarkReadAsync(sams[0].Id));
+        Assert.Equal(2, await app.AsAsync<NotificationService, int>(town.Sam, Roles.Staff, s => s.CountUnreadAsync()));
+
+        await app.AsAsync<NotificationService>(town.Sam, Roles.Staff, s => s.MarkReadAsync(sams[0].Id));
+        Assert.Equal(1, await app.AsAsync<NotificationService, int>(town.Sam, Roles.Staff, s => s.CountUnreadAsync()));
+        var listed = await app.AsAsync<NotificationService, IReadOnlyList<NotificationView>>(town.Sam, Roles.Staff, s => s.ListAsync());
+        Assert.Equal([false, true], listed.Select(n => n.IsRead));
+        await app.AsAsync<NotificationService>(town.Sam, Roles.Staff, s => s.MarkAllReadAsync());
+        Assert.Equal(0, await app.AsAsync<NotificationService, int>(town.Sam, Roles.Staff, s => s.CountUnreadAsync()));
+        Assert.Equal(1, await app.AsAsync<NotificationService, int>(town.Ned, Roles.Supervisor, s => s.CountUnreadAsync()));
     }
 }

@@ -23,9 +23,10 @@ public sealed class ReminderTestApp(TestDatabase database, FakeTimeProvider cloc
         return clock;
     }
 
-    public static async Task<ReminderTestApp> StartAsync(TestDatabase database, FakeTimeProvider clock)
+    public static async Task<ReminderTestApp> StartAsync(TestDatabase database, FakeTimeProvider clock, bool worker = false)
     {
         var app = new ReminderTestApp(database, clock);
+        app.WithSetting("Reminders:Enabled", worker ? "true" : "false");
         app.WithSetting("Reminders:DigestHour", "7");
         app.WithSetting("Library:PublicUrl", "https://outreach.example-library.org");
         _ = app.Server;
