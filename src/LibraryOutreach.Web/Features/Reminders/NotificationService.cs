@@ -9,7 +9,7 @@ namespace LibraryOutreach.Web.Features.Reminders;
 public sealed record NotificationView(Guid Id, string Text, string? Link, DateOnly Day, bool IsRead);
 
 /// <summary>The current person's in-app notifications: count, list, mark read. Nobody reads anyone else's.</summary>
-public sealed class NotificationService(IDbContextFactory<OutreachDbContext> contextFactory, AccessGuard guard, TimeProvider timeProvider)
+public sealed class NotificationService(IDbContextFactory<OutreachDbContext> contextFactory, AccessGuard guard, TimeProvider timeProvider) : INotificationService
 {
     public const int ListSize = 20;
 

@@ -8,6 +8,7 @@ public static class RemindersServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<NotificationService>();
+        builder.Services.AddScoped<INotificationService>(sp => sp.GetRequiredService<NotificationService>());
         builder.Services.AddScoped<ReminderService>();
         return builder;
     }
