@@ -64,6 +64,14 @@ public class FollowUpsJourneyTests(BrowserFixture browser)
         await Expect(page.GetByTestId("followup-title-text")).ToHaveTextAsync(["Plan the summer visit"]);
         await Expect(page.GetByTestId("followups-badge")).ToHaveCountAsync(0);
 
+        // 4. Due to reach out: Sam's contact, never touched, is listed with its status and leads to the contact.
+        await page.GotoAsync(app.Url("/reach-out"));
+        await page.WaitForInteractiveAsync();
+        await Expect(page.GetByTestId("reachout-name")).ToHaveTextAsync(["Edna Krabappel"]);
+        await Expect(page.GetByTestId("reachout-table").GetByTestId("cadence-status")).ToHaveTextAsync(["Never touched"]);
+        await page.GetByTestId("reachout-name").ClickAsync();
+        await Expect(page.GetByTestId("stay-in-touch-panel")).ToContainTextAsync("No touch yet");
+
         // Done is recorded with who and when.
         var done = await app.Factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
             db.FollowUps, f => f.Title == "Send Edna the summer reading flyer"));
