@@ -1,6 +1,10 @@
 using Bunit.TestDoubles;
+using LibraryOutreach.ComponentTests.Features.Cadence;
+using LibraryOutreach.ComponentTests.Features.FollowUps;
 using LibraryOutreach.Data.Entities;
+using LibraryOutreach.Web.Features.Cadence;
 using LibraryOutreach.Web.Features.Export;
+using LibraryOutreach.Web.Features.FollowUps;
 using LibraryOutreach.Web.Features.Preferences;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
@@ -29,6 +33,11 @@ public abstract class MudBunitTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton<IPreferenceService>(Preferences);
         Services.AddSingleton<IExportService>(Exports);
+        // The follow-up and stay-in-touch panels sit on contact and organization pages: empty fakes unless a test adds its own.
+        Services.AddSingleton<FollowUpChanges>();
+        Services.AddSingleton<IFollowUpService>(sp => new FakeFollowUpService(sp.GetRequiredService<FollowUpChanges>(), DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime)));
+        Services.AddSingleton<ICadenceService>(new FakeCadenceService());
+        Services.AddScoped<FollowUpActions>();
     }
 
     /// <summary>What the pages under test remembered for the signed-in person.</summary>

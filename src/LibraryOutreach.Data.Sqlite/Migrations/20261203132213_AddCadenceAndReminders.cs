@@ -122,16 +122,6 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                     { new Guid("0193a002-0000-7000-8000-000000000004"), 1309324345344000000L, null, 90, 180, null, "Contact", 1309324345344000000L, null, new Guid("0193a002-0000-7000-8000-000000000004") }
                 });
 
-            migrationBuilder.AddCheckConstraint(
-                name: "CK_Organizations_Cadence",
-                table: "Organizations",
-                sql: "(\"CadenceIdealDays\" IS NULL AND \"CadenceMaxDays\" IS NULL) OR (\"CadenceIdealDays\" IS NOT NULL AND \"CadenceMaxDays\" IS NOT NULL AND \"CadenceIdealDays\" >= 1 AND \"CadenceMaxDays\" >= \"CadenceIdealDays\")");
-
-            migrationBuilder.AddCheckConstraint(
-                name: "CK_Contacts_Cadence",
-                table: "Contacts",
-                sql: "(\"CadenceIdealDays\" IS NULL AND \"CadenceMaxDays\" IS NULL) OR (\"CadenceIdealDays\" IS NOT NULL AND \"CadenceMaxDays\" IS NOT NULL AND \"CadenceIdealDays\" >= 1 AND \"CadenceMaxDays\" >= \"CadenceIdealDays\")");
-
             migrationBuilder.CreateIndex(
                 name: "IX_CadenceRules_OrganizationTypeId",
                 table: "CadenceRules",
@@ -167,14 +157,6 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ReminderDigests");
-
-            migrationBuilder.DropCheckConstraint(
-                name: "CK_Organizations_Cadence",
-                table: "Organizations");
-
-            migrationBuilder.DropCheckConstraint(
-                name: "CK_Contacts_Cadence",
-                table: "Contacts");
 
             migrationBuilder.DropColumn(
                 name: "CadenceIdealDays",

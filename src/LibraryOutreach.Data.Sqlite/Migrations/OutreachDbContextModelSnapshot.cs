@@ -709,10 +709,7 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
 
                     b.HasIndex("IsArchived", "LastName", "FirstName");
 
-                    b.ToTable("Contacts", t =>
-                        {
-                            t.HasCheckConstraint("CK_Contacts_Cadence", "(\"CadenceIdealDays\" IS NULL AND \"CadenceMaxDays\" IS NULL) OR (\"CadenceIdealDays\" IS NOT NULL AND \"CadenceMaxDays\" IS NOT NULL AND \"CadenceIdealDays\" >= 1 AND \"CadenceMaxDays\" >= \"CadenceIdealDays\")");
-                        });
+                    b.ToTable("Contacts");
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.ContactEmail", b =>
@@ -1390,10 +1387,7 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
 
                     b.HasIndex("IsArchived", "Name");
 
-                    b.ToTable("Organizations", t =>
-                        {
-                            t.HasCheckConstraint("CK_Organizations_Cadence", "(\"CadenceIdealDays\" IS NULL AND \"CadenceMaxDays\" IS NULL) OR (\"CadenceIdealDays\" IS NOT NULL AND \"CadenceMaxDays\" IS NOT NULL AND \"CadenceIdealDays\" >= 1 AND \"CadenceMaxDays\" >= \"CadenceIdealDays\")");
-                        });
+                    b.ToTable("Organizations");
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.OrganizationCoOwner", b =>

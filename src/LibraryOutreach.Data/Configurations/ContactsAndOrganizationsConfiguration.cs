@@ -118,7 +118,6 @@ public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organiz
         builder.HasIndex(o => o.OwnerId);
         builder.HasIndex(o => o.PhoneNormalized);
         builder.HasIndex(o => o.MergedIntoId);
-        builder.ToTable(t => t.HasCheckConstraint("CK_Organizations_Cadence", CadenceOverrideConfiguration.CheckSql));
     }
 }
 
@@ -164,7 +163,6 @@ public sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasIndex(c => new { c.IsArchived, c.LastName, c.FirstName });
         builder.HasIndex(c => c.OwnerId);
         builder.HasIndex(c => c.MergedIntoId);
-        builder.ToTable(t => t.HasCheckConstraint("CK_Contacts_Cadence", CadenceOverrideConfiguration.CheckSql));
     }
 }
 

@@ -5,14 +5,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace LibraryOutreach.Data.Configurations;
 
-/// <summary>The cadence columns a contact or an organization may carry: both or neither, 1 ≤ ideal ≤ max (NULL-safe: a CHECK that yields NULL passes).</summary>
-internal static class CadenceOverrideConfiguration
-{
-    public static string CheckSql => "(\"CadenceIdealDays\" IS NULL AND \"CadenceMaxDays\" IS NULL)"
-        + " OR (\"CadenceIdealDays\" IS NOT NULL AND \"CadenceMaxDays\" IS NOT NULL"
-        + " AND \"CadenceIdealDays\" >= 1 AND \"CadenceMaxDays\" >= \"CadenceIdealDays\")";
-}
-
+// A contact's or organization's own cadence (CadenceIdealDays/CadenceMaxDays, both or neither, 1 ≤ ideal ≤ max) is
+// checked by CadenceService, not by a CHECK constraint: adding one to the existing Contacts and Organizations tables
+// makes SQLite rebuild both tables (outside a transaction), which an upgrade should not do to a large database.
 public sealed class CadenceRuleConfiguration : IEntityTypeConfiguration<CadenceRule>
 {
     /// <summary>The seeded cadence per partnership level: formal partner 30/60, sponsor 45/90, collaborator 60/120, contact 90/180.</summary>

@@ -10,6 +10,7 @@ using LibraryOutreach.Web.Features.Import;
 using LibraryOutreach.Web.Features.Interactions;
 using LibraryOutreach.Web.Features.Organizations;
 using LibraryOutreach.Web.Features.Preferences;
+using LibraryOutreach.Web.Features.Reminders;
 using LibraryOutreach.Web.Features.Search;
 using LibraryOutreach.Web.Features.Settings;
 using LibraryOutreach.Web.Features.Setup;
@@ -47,6 +48,7 @@ public static class OutreachServiceRegistration
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<StartupMigrationService>();
         builder.Services.AddCalendarSyncWorker();
+        builder.Services.AddHostedService<ReminderWorker>();
         return builder;
     }
 
@@ -75,6 +77,7 @@ public static class OutreachServiceRegistration
         builder.AddCalendarSyncFeature();
         builder.AddFollowUpsFeature();
         builder.AddCadenceFeature();
+        builder.AddRemindersFeature();
         return builder;
     }
 

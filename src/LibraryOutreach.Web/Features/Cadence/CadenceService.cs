@@ -20,7 +20,7 @@ public sealed class CadenceService(
     IDbContextFactory<OutreachDbContext> contextFactory,
     AccessGuard guard,
     TimeProvider timeProvider,
-    ILogger<CadenceService> logger)
+    ILogger<CadenceService> logger) : ICadenceService
 {
     public const string NotYours = "You can change the cadence of records you created or own. Ask a Supervisor to change this one.";
 

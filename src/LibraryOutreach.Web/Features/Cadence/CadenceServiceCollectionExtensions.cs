@@ -6,6 +6,7 @@ public static class CadenceServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<CadenceService>();
+        builder.Services.AddScoped<ICadenceService>(sp => sp.GetRequiredService<CadenceService>());
         return builder;
     }
 }

@@ -10,7 +10,7 @@ namespace LibraryOutreach.Web.Features.FollowUps;
 /// follow-ups, the panels on contact and organization pages): conflicts show the ConflictDialog, refusals a message.
 /// Each method returns true when the list should load again.
 /// </summary>
-public sealed class FollowUpActions(FollowUpService followUps, IDialogService dialogs, ISnackbar snackbar)
+public sealed class FollowUpActions(IFollowUpService followUps, IDialogService dialogs, ISnackbar snackbar)
 {
     public async Task<bool> SetDoneAsync(FollowUpView followUp, bool done)
     {

@@ -21,7 +21,7 @@ public partial class FollowUpDialog
     private IMudDialogInstance MudDialog { get; set; } = default!;
 
     [Inject]
-    private FollowUpService FollowUps { get; set; } = default!;
+    private IFollowUpService FollowUps { get; set; } = default!;
 
     [Inject]
     private IContactService Contacts { get; set; } = default!;

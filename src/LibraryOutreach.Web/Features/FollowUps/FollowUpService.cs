@@ -19,7 +19,7 @@ public sealed class FollowUpService(
     AccessGuard guard,
     TimeProvider timeProvider,
     FollowUpChanges changes,
-    ILogger<FollowUpService> logger)
+    ILogger<FollowUpService> logger) : IFollowUpService
 {
     public const string AssigneeUnknown = "Choose an active staff member.";
     public const string ContactGone = "That contact no longer exists. Choose another or leave it empty.";

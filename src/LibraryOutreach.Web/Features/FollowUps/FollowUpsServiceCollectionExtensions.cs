@@ -6,6 +6,7 @@ public static class FollowUpsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<FollowUpService>();
+        builder.Services.AddScoped<IFollowUpService>(sp => sp.GetRequiredService<FollowUpService>());
         builder.Services.AddScoped<FollowUpChanges>();
         builder.Services.AddScoped<FollowUpActions>();
         return builder;

@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LibraryOutreach.Data.Postgres.Migrations
 {
     [DbContext(typeof(OutreachDbContext))]
-    [Migration("20261203140609_AddCalendarSync")]
+    [Migration("20261203144516_AddCalendarSync")]
     partial class AddCalendarSync
     {
         /// <inheritdoc />
@@ -720,10 +720,7 @@ namespace LibraryOutreach.Data.Postgres.Migrations
 
                     b.HasIndex("IsArchived", "LastName", "FirstName");
 
-                    b.ToTable("Contacts", t =>
-                        {
-                            t.HasCheckConstraint("CK_Contacts_Cadence", "(\"CadenceIdealDays\" IS NULL AND \"CadenceMaxDays\" IS NULL) OR (\"CadenceIdealDays\" IS NOT NULL AND \"CadenceMaxDays\" IS NOT NULL AND \"CadenceIdealDays\" >= 1 AND \"CadenceMaxDays\" >= \"CadenceIdealDays\")");
-                        });
+                    b.ToTable("Contacts");
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.ContactEmail", b =>
@@ -1401,10 +1398,7 @@ namespace LibraryOutreach.Data.Postgres.Migrations
 
                     b.HasIndex("IsArchived", "Name");
 
-                    b.ToTable("Organizations", t =>
-                        {
-                            t.HasCheckConstraint("CK_Organizations_Cadence", "(\"CadenceIdealDays\" IS NULL AND \"CadenceMaxDays\" IS NULL) OR (\"CadenceIdealDays\" IS NOT NULL AND \"CadenceMaxDays\" IS NOT NULL AND \"CadenceIdealDays\" >= 1 AND \"CadenceMaxDays\" >= \"CadenceIdealDays\")");
-                        });
+                    b.ToTable("Organizations");
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.OrganizationCoOwner", b =>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LibraryOutreach.Data.Sqlite.Migrations
 {
     [DbContext(typeof(OutreachDbContext))]
-    [Migration("20261203140412_AddCalendarSync")]
+    [Migration("20261203144509_AddCalendarSync")]
     partial class AddCalendarSync
     {
         /// <inheritdoc />
@@ -712,10 +712,7 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
 
                     b.HasIndex("IsArchived", "LastName", "FirstName");
 
-                    b.ToTable("Contacts", t =>
-                        {
-                            t.HasCheckConstraint("CK_Contacts_Cadence", "(\"CadenceIdealDays\" IS NULL AND \"CadenceMaxDays\" IS NULL) OR (\"CadenceIdealDays\" IS NOT NULL AND \"CadenceMaxDays\" IS NOT NULL AND \"CadenceIdealDays\" >= 1 AND \"CadenceMaxDays\" >= \"CadenceIdealDays\")");
-                        });
+                    b.ToTable("Contacts");
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.ContactEmail", b =>
@@ -1393,10 +1390,7 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
 
                     b.HasIndex("IsArchived", "Name");
 
-                    b.ToTable("Organizations", t =>
-                        {
-                            t.HasCheckConstraint("CK_Organizations_Cadence", "(\"CadenceIdealDays\" IS NULL AND \"CadenceMaxDays\" IS NULL) OR (\"CadenceIdealDays\" IS NOT NULL AND \"CadenceMaxDays\" IS NOT NULL AND \"CadenceIdealDays\" >= 1 AND \"CadenceMaxDays\" >= \"CadenceIdealDays\")");
-                        });
+                    b.ToTable("Organizations");
                 });
 
             modelBuilder.Entity("LibraryOutreach.Data.Entities.OrganizationCoOwner", b =>
