@@ -6,7 +6,8 @@ namespace LibraryOutreach.Web.Features.Interactions;
 /// <summary>Opens <see cref="LogTouchDialog"/> the same way from everywhere (app bar, shortcut, contact and organization pages, lists).</summary>
 public static class LogTouch
 {
-    private static readonly DialogOptions Options = new() { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true, CloseButton = true };
+    // The "who" box takes the focus itself (AutoFocus); the dialog focusing its first element (the close button) raced it.
+    private static readonly DialogOptions Options = new() { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true, CloseButton = true, DefaultFocus = DefaultFocus.None };
 
     /// <summary>Logs a new touch (with <paramref name="party"/> filled in when given); on save, a snackbar links to it. The id, or null.</summary>
     public static async Task<Guid?> NewAsync(IDialogService dialogs, ISnackbar snackbar, NavigationManager navigation, PartyOption? party = null)
