@@ -58,7 +58,6 @@ public class CalendarSyncBenchmarks
             ["CalendarSync:Google:ApiBaseUri"] = _google.ApiBase,
             ["CalendarSync:Google:TokenEndpoint"] = _google.TokenEndpoint,
         });
-        await _app.Services.GetRequiredService<Web.Infrastructure.Data.DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         var connection = new CalendarConnection
         {
             OwnerId = OutreachDataGenerator.AdminUserId,
