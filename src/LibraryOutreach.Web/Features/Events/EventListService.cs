@@ -84,19 +84,14 @@ public sealed class EventListService(IDbContextFactory<OutreachDbContext> contex
     public async Task<IReadOnlyList<EventFilterChoice>> FindOrganizationsAsync(string? text, CancellationToken ct = default)
     {
         await guard.RequireAsync(Policies.Staff);
-        var words = text?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(words))
+        if (LikePatterns.ForName(text) is not { } patterns)
         {
             return [];
         }
 
-        var prefix = LikePatterns.Prefix(words);
-        var anyWord = "% " + prefix;
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var organizations = await db.Organizations.AsNoTracking()
-            .Where(o => o.MergedIntoId == null)
-            .Where(o => EF.Functions.Like(o.Name.ToLower(), prefix, LikePatterns.Escape) || EF.Functions.Like(o.Name.ToLower(), anyWord, LikePatterns.Escape))
-            .OrderBy(o => o.Name).ThenBy(o => o.Id)
+            .WhereNameMatches(patterns)
             .Take(OrganizationLimit)
             .Select(o => new { o.Id, o.Name })
             .ToListAsync(ct);

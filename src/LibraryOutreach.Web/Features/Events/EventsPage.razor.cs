@@ -1,4 +1,3 @@
-using System.Globalization;
 using LibraryOutreach.Web.Features.Preferences;
 using LibraryOutreach.Web.Infrastructure.Auth;
 using LibraryOutreach.Web.Infrastructure.Records;
@@ -176,20 +175,8 @@ public partial class EventsPage
         }
     }
 
-    /// <summary>"Sat 4 Jul 2026, all day", "Tue 7 Jul 2026, 19:00–21:00", "3 Jul – 5 Jul 2026".</summary>
-    internal static string When(EventListRow e)
-    {
-        var culture = CultureInfo.CurrentCulture;
-        if (e.IsMultiDay)
-        {
-            return $"{e.StartDate.ToString("ddd d MMM", culture)} – {e.EndDate.ToString("ddd d MMM yyyy", culture)}";
-        }
-
-        var day = e.StartDate.ToString("ddd d MMM yyyy", culture);
-        return e.StartsAt is { } start
-            ? $"{day}, {start.ToString("t", culture)}{(e.EndsAt is { } end ? "–" + end.ToString("t", culture) : "")}"
-            : $"{day}, all day";
-    }
+    /// <summary>As the event page says it (<see cref="EventText.When"/>).</summary>
+    internal static string When(EventListRow e) => EventText.When(e.StartDate, e.EndDate, e.StartsAt, e.EndsAt);
 
     /// <summary>What the events page remembers for each person.</summary>
     internal sealed record ListPrefs

@@ -224,20 +224,17 @@ public sealed class InteractionService(
     public async Task<IReadOnlyList<PartyOption>> FindPartiesAsync(string? text, CancellationToken ct = default)
     {
         await guard.RequireAsync(Policies.Staff);
-        var words = text?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(words))
+        if (LikePatterns.ForName(text) is not { } patterns)
         {
             return [];
         }
 
-        var prefix = LikePatterns.Prefix(words);
-        var anyWord = "% " + prefix;
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var contacts = await db.Contacts.AsNoTracking()
             .Where(c => c.MergedIntoId == null && !c.IsArchived)
-            .Where(c => EF.Functions.Like(c.DisplayName.ToLower(), prefix, LikePatterns.Escape)
-                || EF.Functions.Like(c.DisplayName.ToLower(), anyWord, LikePatterns.Escape)
-                || EF.Functions.Like(c.LastName.ToLower(), prefix, LikePatterns.Escape))
+            .Where(c => EF.Functions.Like(c.DisplayName.ToLower(), patterns.Start, LikePatterns.Escape)
+                || EF.Functions.Like(c.DisplayName.ToLower(), patterns.AnyWord, LikePatterns.Escape)
+                || EF.Functions.Like(c.LastName.ToLower(), patterns.Start, LikePatterns.Escape))
             .OrderBy(c => c.DisplayName).ThenBy(c => c.Id)
             .Take(PartyLimit)
             .Select(c => new
@@ -249,9 +246,8 @@ public sealed class InteractionService(
             })
             .ToListAsync(ct);
         var organizations = await db.Organizations.AsNoTracking()
-            .Where(o => o.MergedIntoId == null && !o.IsArchived)
-            .Where(o => EF.Functions.Like(o.Name.ToLower(), prefix, LikePatterns.Escape) || EF.Functions.Like(o.Name.ToLower(), anyWord, LikePatterns.Escape))
-            .OrderBy(o => o.Name).ThenBy(o => o.Id)
+            .Where(o => !o.IsArchived)
+            .WhereNameMatches(patterns)
             .Take(PartyLimit)
             .Select(o => new PartyOption(null, o.Id, o.Name, null))
             .ToListAsync(ct);
