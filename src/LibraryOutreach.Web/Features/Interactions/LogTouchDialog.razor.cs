@@ -70,6 +70,23 @@ public partial class LogTouchDialog : IDisposable
     /// <summary>The form's date and time as one local wall-clock value.</summary>
     private DateTime? When => Input.Date is { } d ? d.Date + (Input.Time ?? TimeSpan.Zero) : null;
 
+    private MudAutocomplete<PartyOption>? _who;
+    private bool _focused;
+
+    /// <summary>
+    /// Puts the cursor in "who" once the dialog is on screen (AutoFocus alone lost the race with the dialog's opening
+    /// when the draft was read first).
+    /// </summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!_focused && _who is not null && _party is null)
+        {
+            _focused = true;
+            await Task.Delay(50);
+            await _who.FocusAsync();
+        }
+    }
+
     protected override async Task OnInitializedAsync()
     {
         var draft = await Drafts.LoadAsync<InteractionInput>(DraftKey);
