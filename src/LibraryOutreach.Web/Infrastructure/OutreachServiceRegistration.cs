@@ -62,6 +62,7 @@ public static class OutreachServiceRegistration
         builder.AddOutreachIdentity();
         builder.AddOutreachEmail();
         builder.Services.AddScoped<DatabaseMigrator>();
+        builder.Services.AddScoped<Demo.DemoDataService>();
         builder.AddSetupFeature();
         builder.AddStaffFeature();
         builder.AddAuditFeature();
