@@ -26,7 +26,7 @@ public enum HealthTrend
 
 /// <summary>
 /// One three-month period of the window (the last one ends today): its touches by who started them, and the events
-/// attended (which have no initiator). <paramref name="From"/> is exclusive, <paramref name="Through"/> inclusive.
+/// attended (which have no initiator). <paramref name="From"/> and <paramref name="Through"/> are both inclusive.
 /// </summary>
 public sealed record QuarterTouches(DateOnly From, DateOnly Through, int Library, int Partner, int Mutual, int Events)
 {
