@@ -39,6 +39,9 @@ public sealed class HealthOptions
     [Range(0.0, 1.0)]
     public double TrendBand { get; set; } = 0.25;
 
+    /// <summary>Runs the background refresh (off in test hosts, which call the refresh directly).</summary>
+    public bool RefreshWorkerEnabled { get; set; } = true;
+
     /// <summary>How often the refresh worker checks whether the day has turned (and the window rolled).</summary>
     [Range(1, 1440)]
     public int RefreshCheckMinutes { get; set; } = 10;

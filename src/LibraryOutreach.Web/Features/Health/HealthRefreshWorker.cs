@@ -12,6 +12,12 @@ public sealed class HealthRefreshWorker(HealthRefreshCoordinator coordinator, Ti
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.RefreshWorkerEnabled)
+        {
+            logger.LogInformation("The two-way health refresh worker is off (Health:RefreshWorkerEnabled); stale rows are refreshed when read");
+            return;
+        }
+
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.RefreshCheckMinutes), timeProvider);
         do
         {
