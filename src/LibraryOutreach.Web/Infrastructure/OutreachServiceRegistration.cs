@@ -6,6 +6,7 @@ using LibraryOutreach.Web.Features.CalendarSync;
 using LibraryOutreach.Web.Features.Contacts;
 using LibraryOutreach.Web.Features.Events;
 using LibraryOutreach.Web.Features.FollowUps;
+using LibraryOutreach.Web.Features.Health;
 using LibraryOutreach.Web.Features.Import;
 using LibraryOutreach.Web.Features.Interactions;
 using LibraryOutreach.Web.Features.Organizations;
@@ -49,6 +50,7 @@ public static class OutreachServiceRegistration
         builder.Services.AddHostedService<StartupMigrationService>();
         builder.Services.AddCalendarSyncWorker();
         builder.Services.AddHostedService<ReminderWorker>();
+        builder.Services.AddHostedService<HealthRefreshWorker>();
         return builder;
     }
 
@@ -79,6 +81,7 @@ public static class OutreachServiceRegistration
         builder.AddFollowUpsFeature();
         builder.AddCadenceFeature();
         builder.AddRemindersFeature();
+        builder.AddHealthFeature();
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using LibraryOutreach.Data;
 using LibraryOutreach.Data.Auditing;
 using LibraryOutreach.Data.Search;
+using LibraryOutreach.Web.Features.Health;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,15 +30,21 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddScoped<TrackedEntityInterceptor>();
         builder.Services.AddScoped<AuditInterceptor>();
         builder.Services.AddSingleton<SearchIndexInterceptor>();
+        builder.Services.AddSingleton<RelationshipHealthInterceptor>();
         builder.Services.AddDbContextFactory<OutreachDbContext>(
             (services, options) =>
             {
                 Configure(options, provider, connectionString);
-                // Stamps first, so the audit sees the final values; the search index last, after the records are saved.
+                // Stamps first, so the audit sees the final values; the search index after the records are saved; the
+                // health's collector before the search index (it opens the transaction both use) and its writer last
+                // (it commits that transaction after the search documents are written).
+                var health = services.GetRequiredService<RelationshipHealthInterceptor>();
                 options.AddInterceptors(
                     services.GetRequiredService<TrackedEntityInterceptor>(),
                     services.GetRequiredService<AuditInterceptor>(),
-                    services.GetRequiredService<SearchIndexInterceptor>());
+                    health.Collector,
+                    services.GetRequiredService<SearchIndexInterceptor>(),
+                    health.Writer);
             },
             ServiceLifetime.Scoped);
         return builder;
