@@ -11,6 +11,7 @@ using LibraryOutreach.Web.Features.Interactions;
 using LibraryOutreach.Web.Features.Organizations;
 using LibraryOutreach.Web.Features.Preferences;
 using LibraryOutreach.Web.Features.Reminders;
+using LibraryOutreach.Web.Features.Reports;
 using LibraryOutreach.Web.Features.Search;
 using LibraryOutreach.Web.Features.Settings;
 using LibraryOutreach.Web.Features.Setup;
@@ -78,6 +79,7 @@ public static class OutreachServiceRegistration
         builder.AddFollowUpsFeature();
         builder.AddCadenceFeature();
         builder.AddRemindersFeature();
+        builder.AddReportsFeature();
         return builder;
     }
 
@@ -125,6 +127,7 @@ public static class OutreachServiceRegistration
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapGoogleConsentEndpoints();
+        app.MapReportEndpoints();
         app.MapSetupNotice();
         return app;
     }
