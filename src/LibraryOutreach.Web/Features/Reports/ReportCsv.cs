@@ -56,9 +56,9 @@ public static class ReportCsv
         return text.ToString();
     }
 
-    /// <summary>The value shown for a cell: the sum, or empty when no event recorded it.</summary>
+    /// <summary>The value shown for a cell: the sum, or empty when it was not recorded (events left it out and none recorded it).</summary>
     public static string Value(ReportCount? count) =>
-        count is not { } c ? "" : c.NothingRecorded ? "" : c.Sum.ToString(CultureInfo.InvariantCulture);
+        count is not { } c ? "" : c.IsNotRecorded ? "" : c.Sum.ToString(CultureInfo.InvariantCulture);
 
     private static string NotRecorded(ReportCount? count, bool isCount) =>
         isCount || count is not { } c ? "" : c.NotRecorded.ToString(CultureInfo.InvariantCulture);

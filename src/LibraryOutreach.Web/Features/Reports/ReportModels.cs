@@ -23,11 +23,12 @@ public sealed record ReportQuery(DateOnly From, DateOnly To, Guid? BranchId = nu
 
 /// <summary>
 /// A sum over events, apart from the events that did not record it: <see cref="Sum"/> adds the recorded values,
-/// <see cref="Recorded"/> and <see cref="NotRecorded"/> count events. Nothing recorded is "not recorded", never 0.
+/// <see cref="Recorded"/> and <see cref="NotRecorded"/> count events. When events left it out and none recorded it, the
+/// figure is "not recorded", never 0 (<see cref="IsNotRecorded"/>).
 /// </summary>
 public readonly record struct ReportCount(long Sum, int Recorded, int NotRecorded)
 {
-    public bool NothingRecorded => Recorded == 0;
+    public bool IsNotRecorded => Recorded == 0 && NotRecorded > 0;
 
     /// <summary>A plain count (of events, of touches): always recorded.</summary>
     public static ReportCount Of(long count) => new(count, 1, 0);
