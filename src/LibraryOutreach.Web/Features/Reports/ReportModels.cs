@@ -30,8 +30,8 @@ public readonly record struct ReportCount(long Sum, int Recorded, int NotRecorde
 {
     public bool IsNotRecorded => Recorded == 0 && NotRecorded > 0;
 
-    /// <summary>A plain count (of events, of touches): always recorded.</summary>
-    public static ReportCount Of(long count) => new(count, 1, 0);
+    /// <summary>A plain count (of events, of touches): there is nothing to leave out, so it is never "not recorded".</summary>
+    public static ReportCount Of(long count) => new(count, 0, 0);
 
     public static ReportCount operator +(ReportCount a, ReportCount b) => new(a.Sum + b.Sum, a.Recorded + b.Recorded, a.NotRecorded + b.NotRecorded);
 

@@ -51,7 +51,7 @@ public static class SurveyTable
         lines.Add(Sum(ResultsSection, "Library cards issued", groups, _ => true, g => g.CardsIssued));
         lines.Add(Sum(ResultsSection, "Items checked out", groups, _ => true, g => g.ItemsCheckedOut));
         lines.Add(Sum(ResultsSection, "Materials handed out", groups, _ => true, g => g.MaterialsHandedOut));
-        lines.Add(Count(ResultsSection, "Contacts made (people met, as listed on the events)", groups, _ => true, g => g.ContactsMade));
+        lines.Add(Count(ResultsSection, "Contacts made (people met at the events)", groups, _ => true, g => g.ContactsMade));
 
         lines.Add(Whole("Touches (interactions)", reach.Touches));
         lines.Add(Whole("Started by the library", reach.LibraryInitiated));
