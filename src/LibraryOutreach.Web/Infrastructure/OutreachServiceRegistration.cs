@@ -15,6 +15,7 @@ using LibraryOutreach.Web.Features.Search;
 using LibraryOutreach.Web.Features.Settings;
 using LibraryOutreach.Web.Features.Setup;
 using LibraryOutreach.Web.Features.Staff;
+using LibraryOutreach.Web.Features.Timeline;
 using LibraryOutreach.Web.Infrastructure.Auth;
 using LibraryOutreach.Web.Infrastructure.Data;
 using LibraryOutreach.Web.Infrastructure.Drafts;
@@ -78,6 +79,7 @@ public static class OutreachServiceRegistration
         builder.AddFollowUpsFeature();
         builder.AddCadenceFeature();
         builder.AddRemindersFeature();
+        builder.AddTimelineFeature();
         return builder;
     }
 
