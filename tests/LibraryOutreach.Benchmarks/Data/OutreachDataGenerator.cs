@@ -31,16 +31,22 @@ namespace LibraryOutreach.Benchmarks.Data;
 /// (<see cref="CopyToAsync"/>). Delete the folder to start over.
 /// </para>
 /// </summary>
-public sealed class OutreachDataGenerator(OutreachDataSize size)
+public sealed partial class OutreachDataGenerator(OutreachDataSize size)
 {
     /// <summary>Bump when the generated content changes, so cached files made by an older generator are not used.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     public const string AdminUserId = "b0000000-0000-7000-8000-000000000001";
     public const string AdminDisplayName = "Avery Admin";
 
     /// <summary>The most used tag (on about one contact in five and one organization in six): the list benchmarks filter by it.</summary>
     public const string FilterTagName = "Partners";
+
+    /// <summary>With an outreach log (<see cref="OutreachDataSize.HasOutreach"/>): the contact with the longest timeline (<see cref="OutreachDataSize.BusiestContactEntries"/> entries).</summary>
+    public static readonly Guid BusiestContactId = new("0193b5e0-0000-7000-8000-00000000c001");
+
+    /// <summary>With an outreach log: the organization with the most people (the busiest contact works there), and many events and touches of its own.</summary>
+    public static readonly Guid BusiestOrganizationId = new("0193b5e0-0000-7000-8000-00000000a001");
 
     /// <summary>The generated data's "now": records were created over the three years before.</summary>
     public static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
@@ -68,10 +74,26 @@ public sealed class OutreachDataGenerator(OutreachDataSize size)
         try
         {
             var started = System.Diagnostics.Stopwatch.StartNew();
-            await GenerateAsync(work, ct);
+            if (OlderCachedFile() is { } older)
+            {
+                // The same data made before a newer migration: brought up to date the way an upgrade is, by the app's
+                // migrator, which is far quicker than generating a million rows again.
+                Directory.CreateDirectory(work);
+                File.Copy(older, Path.Combine(work, "outreach.db"));
+                using var app = BenchmarkApp.Create(work);
+                await using var scope = app.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+                SqliteConnection.ClearAllPools();
+                Console.WriteLine($"// Migrated the cached {Path.GetFileName(older)}");
+            }
+            else
+            {
+                await GenerateAsync(work, ct);
+            }
+
             // Moved into place only when complete: an interrupted generation is never taken for a cached file.
             File.Move(Path.Combine(work, "outreach.db"), path, overwrite: true);
-            Console.WriteLine($"// Generated {Size} (contacts/organizations) in {started.Elapsed.TotalSeconds:0.0} s: {path}");
+            Console.WriteLine($"// Generated {Size} in {started.Elapsed.TotalSeconds:0.0} s: {path}");
         }
         finally
         {
@@ -82,6 +104,19 @@ public sealed class OutreachDataGenerator(OutreachDataSize size)
         }
 
         return path;
+    }
+
+    /// <summary>The newest cached file of this size and generator version made before the latest migration, if any.</summary>
+    /// <remarks>Only files whose migration this build knows (another branch's newer schema is not taken).</remarks>
+    private string? OlderCachedFile()
+    {
+        var prefix = $"outreach-{Size.Key}-g{Version.ToString(CultureInfo.InvariantCulture)}-";
+        var known = Migrations().ToHashSet(StringComparer.Ordinal);
+        return Directory
+            .EnumerateFiles(CacheDirectory, prefix + "*.db")
+            .Where(f => known.Contains(Path.GetFileNameWithoutExtension(f)[prefix.Length..]))
+            .OrderByDescending(File.GetLastWriteTimeUtc)
+            .FirstOrDefault();
     }
 
     /// <summary>Copies the cached database to <c>outreach.db</c> in <paramref name="directory"/> (the app's data directory).</summary>
@@ -131,21 +166,24 @@ public sealed class OutreachDataGenerator(OutreachDataSize size)
     }
 
     /// <summary>The id of the newest SQLite migration: part of the cache key.</summary>
-    public static string LatestMigration()
+    public static string LatestMigration() => Migrations()[^1];
+
+    private static List<string> Migrations()
     {
         var options = new DbContextOptionsBuilder<OutreachDbContext>();
         DataServiceCollectionExtensions.Configure(options, DatabaseProvider.Sqlite, "Data Source=:memory:");
         using var db = new OutreachDbContext(options.Options);
-        return db.Database.GetMigrations().Last();
+        return [.. db.Database.GetMigrations()];
     }
 
-    private sealed class Seeder(OutreachDbContext db, OutreachDataSize size)
+    private sealed partial class Seeder(OutreachDbContext db, OutreachDataSize size)
     {
         private readonly Random _random = new(size.Seed);
         private readonly HashSet<string> _emails = new(StringComparer.Ordinal);
         private readonly List<string> _staffIds = [];
         private readonly List<Guid> _tagIds = [];
         private readonly List<(Guid Id, string Domain)> _organizations = [];
+        private readonly List<(Guid Id, Guid? OrganizationId)> _contacts = [];
         private double[] _tagWeights = [];
         private double[] _organizationWeights = [];
 
@@ -156,6 +194,10 @@ public sealed class OutreachDataGenerator(OutreachDataSize size)
             await SaveAsync(ct);
             await AddOrganizationsAsync(ct);
             await AddContactsAsync(ct);
+            if (size.HasOutreach)
+            {
+                await AddOutreachLogAsync(ct);
+            }
         }
 
         private void AddStaff()
@@ -216,6 +258,7 @@ public sealed class OutreachDataGenerator(OutreachDataSize size)
                 var phone = Phone();
                 var organization = Stamp(new Organization
                 {
+                    Id = size.HasOutreach && i == 0 ? BusiestOrganizationId : Guid.CreateVersion7(),
                     Name = name,
                     TypeId = OrganizationTypeConfiguration.Defaults[type].Id,
                     PartnershipLevel = (PartnershipLevel)PickWeighted(Cumulative([50, 25, 15, 10])),
@@ -278,6 +321,13 @@ public sealed class OutreachDataGenerator(OutreachDataSize size)
                 (Guid Id, string Domain)? organization = _organizations.Count > 0 && _random.Next(100) < 80
                     ? _organizations[PickWeighted(_organizationWeights)]
                     : null;
+                if (size.HasOutreach && i == 0)
+                {
+                    // The busiest contact: a current affiliation with the busiest organization (the same random draws as
+                    // without an outreach log, so the contacts themselves do not change).
+                    contact.Id = BusiestContactId;
+                    organization = _organizations.Count > 0 ? _organizations[0] : null;
+                }
                 if (organization is { } current)
                 {
                     contact.Affiliations.Add(Stamp(new Affiliation { ContactId = contact.Id, OrganizationId = current.Id, Role = title, StartDate = DateOnly.FromDateTime(contact.CreatedAt.UtcDateTime) }));
@@ -320,6 +370,11 @@ public sealed class OutreachDataGenerator(OutreachDataSize size)
                 }
 
                 db.Contacts.Add(contact);
+                if (!contact.IsArchived)
+                {
+                    _contacts.Add((contact.Id, organization?.Id));
+                }
+
                 if ((i + 1) % BatchSize == 0)
                 {
                     await SaveAsync(ct);
@@ -397,20 +452,11 @@ public sealed class OutreachDataGenerator(OutreachDataSize size)
             db.ChangeTracker.Clear();
         }
 
-        private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
+        private T Pick<T>(IReadOnlyList<T> items) => _random.Pick(items);
 
-        private int PickWeighted(double[] cumulative)
-        {
-            var x = _random.NextDouble() * cumulative[^1];
-            var index = Array.BinarySearch(cumulative, x);
-            return Math.Min(index < 0 ? ~index : index, cumulative.Length - 1);
-        }
+        private int PickWeighted(double[] cumulative) => _random.PickWeighted(cumulative);
 
-        private static double[] Cumulative(IEnumerable<double> weights)
-        {
-            var sum = 0.0;
-            return [.. weights.Select(w => sum += w)];
-        }
+        private static double[] Cumulative(IEnumerable<double> weights) => WeightedRandom.Cumulative(weights);
 
         private static string Slug(string text, char separator = '-')
         {
