@@ -119,7 +119,7 @@ namespace LibraryOutreach.Data.Postgres.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex("EntityType", "EntityId");
+                    b.HasIndex("EntityType", "EntityId", "At");
 
                     b.ToTable("AuditEntries");
 
@@ -997,15 +997,15 @@ namespace LibraryOutreach.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ContactId");
-
                     b.HasIndex("DoneById");
 
                     b.HasIndex("EventId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("ContactId", "CreatedAt");
 
                     b.HasIndex("DoneAt", "DueDate");
+
+                    b.HasIndex("OrganizationId", "CreatedAt");
 
                     b.HasIndex("AssigneeId", "DoneAt", "DueDate");
 
@@ -1106,6 +1106,8 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BatchId");
+
+                    b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("ImportBatchItems");
 

@@ -111,7 +111,7 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex("EntityType", "EntityId");
+                    b.HasIndex("EntityType", "EntityId", "At");
 
                     b.ToTable("AuditEntries");
 
@@ -989,15 +989,15 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ContactId");
-
                     b.HasIndex("DoneById");
 
                     b.HasIndex("EventId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("ContactId", "CreatedAt");
 
                     b.HasIndex("DoneAt", "DueDate");
+
+                    b.HasIndex("OrganizationId", "CreatedAt");
 
                     b.HasIndex("AssigneeId", "DoneAt", "DueDate");
 
@@ -1098,6 +1098,8 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BatchId");
+
+                    b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("ImportBatchItems");
 

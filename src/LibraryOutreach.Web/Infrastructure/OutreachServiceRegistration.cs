@@ -17,6 +17,7 @@ using LibraryOutreach.Web.Features.Search;
 using LibraryOutreach.Web.Features.Settings;
 using LibraryOutreach.Web.Features.Setup;
 using LibraryOutreach.Web.Features.Staff;
+using LibraryOutreach.Web.Features.Timeline;
 using LibraryOutreach.Web.Infrastructure.Auth;
 using LibraryOutreach.Web.Infrastructure.Data;
 using LibraryOutreach.Web.Infrastructure.Drafts;
@@ -84,6 +85,7 @@ public static class OutreachServiceRegistration
         builder.AddRemindersFeature();
         builder.AddHealthFeature();
         builder.AddReportsFeature();
+        builder.AddTimelineFeature();
         return builder;
     }
 
