@@ -8,7 +8,8 @@ namespace LibraryOutreach.Benchmarks;
 
 /// <summary>
 /// BenchmarkDotNet's switcher (<c>--filter</c>, <c>--job</c>, …), and two helpers:
-/// <c>generate</c> makes (or finds) the cached 50k/5k and empty databases;
+/// <c>generate [outreach]</c> makes (or finds) the cached 50k/5k and empty databases (with <c>outreach</c>: also the
+/// 50k/5k database with 100,000 events and 1,000,000 interactions, <see cref="OutreachDataSize.Outreach"/>);
 /// <c>lists-once</c> runs each list benchmark twice and prints the second time; <c>import-once [empty]</c> times one
 /// preview-then-import of the 10,000-row file. Both without BenchmarkDotNet, for profiling (with <c>OUTREACH_BENCH_SQL=1</c>).
 /// <c>explain FILE.sql [@name=value…]</c> prints SQLite's plan for a query on the cached 50k database and times it
@@ -22,7 +23,9 @@ public static class BenchmarkProgram
         switch (args.FirstOrDefault())
         {
             case "generate":
-                foreach (var size in new[] { OutreachDataSize.Library, OutreachDataSize.Empty })
+                foreach (var size in args.Contains("outreach")
+                    ? new[] { OutreachDataSize.Library, OutreachDataSize.Empty, OutreachDataSize.Outreach }
+                    : [OutreachDataSize.Library, OutreachDataSize.Empty])
                 {
                     Console.WriteLine($"{size}: {await new OutreachDataGenerator(size).GetOrCreateAsync()}");
                 }

@@ -12,6 +12,7 @@ using LibraryOutreach.Web.Features.Interactions;
 using LibraryOutreach.Web.Features.Organizations;
 using LibraryOutreach.Web.Features.Preferences;
 using LibraryOutreach.Web.Features.Reminders;
+using LibraryOutreach.Web.Features.Reports;
 using LibraryOutreach.Web.Features.Search;
 using LibraryOutreach.Web.Features.Settings;
 using LibraryOutreach.Web.Features.Setup;
@@ -64,6 +65,7 @@ public static class OutreachServiceRegistration
         builder.AddOutreachIdentity();
         builder.AddOutreachEmail();
         builder.Services.AddScoped<DatabaseMigrator>();
+        builder.Services.AddScoped<Demo.DemoDataService>();
         builder.AddSetupFeature();
         builder.AddStaffFeature();
         builder.AddAuditFeature();
@@ -81,6 +83,7 @@ public static class OutreachServiceRegistration
         builder.AddCadenceFeature();
         builder.AddRemindersFeature();
         builder.AddHealthFeature();
+        builder.AddReportsFeature();
         return builder;
     }
 
@@ -128,6 +131,7 @@ public static class OutreachServiceRegistration
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapGoogleConsentEndpoints();
+        app.MapReportEndpoints();
         app.MapSetupNotice();
         return app;
     }

@@ -1,12 +1,9 @@
 using System.Globalization;
-using System.Text;
 using LibraryOutreach.Benchmarks.Infrastructure;
 using LibraryOutreach.Data;
-using LibraryOutreach.Data.Configurations;
-using LibraryOutreach.Data.Entities;
 using LibraryOutreach.Data.Search;
 using LibraryOutreach.Web.Infrastructure.Data;
-using Microsoft.AspNetCore.Identity;
+using LibraryOutreach.Web.Infrastructure.Demo;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,10 +28,10 @@ namespace LibraryOutreach.Benchmarks.Data;
 /// (<see cref="CopyToAsync"/>). Delete the folder to start over.
 /// </para>
 /// </summary>
-public sealed class OutreachDataGenerator(OutreachDataSize size)
+public sealed partial class OutreachDataGenerator(OutreachDataSize size)
 {
     /// <summary>Bump when the generated content changes, so cached files made by an older generator are not used.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     public const string AdminUserId = "b0000000-0000-7000-8000-000000000001";
     public const string AdminDisplayName = "Avery Admin";
@@ -42,10 +39,14 @@ public sealed class OutreachDataGenerator(OutreachDataSize size)
     /// <summary>The most used tag (on about one contact in five and one organization in six): the list benchmarks filter by it.</summary>
     public const string FilterTagName = "Partners";
 
+    /// <summary>With an outreach log (<see cref="OutreachDataSize.HasOutreach"/>): the contact with the longest timeline (<see cref="OutreachDataSize.BusiestContactEntries"/> entries).</summary>
+    public static readonly Guid BusiestContactId = new("0193b5e0-0000-7000-8000-00000000c001");
+
+    /// <summary>With an outreach log: the organization with the most people (the busiest contact works there), and many events and touches of its own.</summary>
+    public static readonly Guid BusiestOrganizationId = new("0193b5e0-0000-7000-8000-00000000a001");
+
     /// <summary>The generated data's "now": records were created over the three years before.</summary>
     public static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
-
-    private const int BatchSize = 2_000;
 
     public OutreachDataSize Size { get; } = size ?? throw new ArgumentNullException(nameof(size));
 
@@ -68,10 +69,26 @@ public sealed class OutreachDataGenerator(OutreachDataSize size)
         try
         {
             var started = System.Diagnostics.Stopwatch.StartNew();
-            await GenerateAsync(work, ct);
+            if (OlderCachedFile() is { } older)
+            {
+                // The same data made before a newer migration: brought up to date the way an upgrade is, by the app's
+                // migrator, which is far quicker than generating a million rows again.
+                Directory.CreateDirectory(work);
+                File.Copy(older, Path.Combine(work, "outreach.db"));
+                using var app = BenchmarkApp.Create(work);
+                await using var scope = app.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+                SqliteConnection.ClearAllPools();
+                Console.WriteLine($"// Migrated the cached {Path.GetFileName(older)}");
+            }
+            else
+            {
+                await GenerateAsync(work, ct);
+            }
+
             // Moved into place only when complete: an interrupted generation is never taken for a cached file.
             File.Move(Path.Combine(work, "outreach.db"), path, overwrite: true);
-            Console.WriteLine($"// Generated {Size} (contacts/organizations) in {started.Elapsed.TotalSeconds:0.0} s: {path}");
+            Console.WriteLine($"// Generated {Size} in {started.Elapsed.TotalSeconds:0.0} s: {path}");
         }
         finally
         {
@@ -82,6 +99,19 @@ public sealed class OutreachDataGenerator(OutreachDataSize size)
         }
 
         return path;
+    }
+
+    /// <summary>The newest cached file of this size and generator version made before the latest migration, if any.</summary>
+    /// <remarks>Only files whose migration this build knows (another branch's newer schema is not taken).</remarks>
+    private string? OlderCachedFile()
+    {
+        var prefix = $"outreach-{Size.Key}-g{Version.ToString(CultureInfo.InvariantCulture)}-";
+        var known = Migrations().ToHashSet(StringComparer.Ordinal);
+        return Directory
+            .EnumerateFiles(CacheDirectory, prefix + "*.db")
+            .Where(f => known.Contains(Path.GetFileNameWithoutExtension(f)[prefix.Length..]))
+            .OrderByDescending(File.GetLastWriteTimeUtc)
+            .FirstOrDefault();
     }
 
     /// <summary>Copies the cached database to <c>outreach.db</c> in <paramref name="directory"/> (the app's data directory).</summary>
@@ -118,7 +148,12 @@ public sealed class OutreachDataGenerator(OutreachDataSize size)
             await db.Database.OpenConnectionAsync(ct);
             await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=OFF;", ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await new Seeder(db, Size).RunAsync(ct);
+            var staff = new DemoStaff(
+                [],
+                i => i == 0 ? AdminUserId : string.Create(CultureInfo.InvariantCulture, $"b0000000-0000-7000-8000-{i + 1:000000000000}"),
+                i => string.Create(CultureInfo.InvariantCulture, $"staff{i + 1}@library.example"),
+                AdminDisplayName);
+            await new DemoDataSeeder(db, Size.ToDemo(), staff, Now, new DemoBusiest(BusiestContactId, BusiestOrganizationId)).RunAsync(ct);
             // The app keeps the global search index in step with every write; the seeder writes around the
             // interceptors, so it builds the index once at the end, as the rebuild after a restore does.
             await SearchIndexer.RebuildAsync(db, ct);
@@ -131,303 +166,13 @@ public sealed class OutreachDataGenerator(OutreachDataSize size)
     }
 
     /// <summary>The id of the newest SQLite migration: part of the cache key.</summary>
-    public static string LatestMigration()
+    public static string LatestMigration() => Migrations()[^1];
+
+    private static List<string> Migrations()
     {
         var options = new DbContextOptionsBuilder<OutreachDbContext>();
         DataServiceCollectionExtensions.Configure(options, DatabaseProvider.Sqlite, "Data Source=:memory:");
         using var db = new OutreachDbContext(options.Options);
-        return db.Database.GetMigrations().Last();
-    }
-
-    private sealed class Seeder(OutreachDbContext db, OutreachDataSize size)
-    {
-        private readonly Random _random = new(size.Seed);
-        private readonly HashSet<string> _emails = new(StringComparer.Ordinal);
-        private readonly List<string> _staffIds = [];
-        private readonly List<Guid> _tagIds = [];
-        private readonly List<(Guid Id, string Domain)> _organizations = [];
-        private double[] _tagWeights = [];
-        private double[] _organizationWeights = [];
-
-        public async Task RunAsync(CancellationToken ct)
-        {
-            AddStaff();
-            AddTags();
-            await SaveAsync(ct);
-            await AddOrganizationsAsync(ct);
-            await AddContactsAsync(ct);
-        }
-
-        private void AddStaff()
-        {
-            for (var i = 0; i < size.StaffUsers; i++)
-            {
-                var id = i == 0 ? AdminUserId : $"b0000000-0000-7000-8000-{i + 1:000000000000}";
-                var name = i == 0 ? AdminDisplayName : $"{Pick(SampleNames.FirstNames)} {Pick(SampleNames.LastNames)}";
-                var email = string.Create(CultureInfo.InvariantCulture, $"staff{i + 1}@library.example");
-                db.Users.Add(new StaffUser
-                {
-                    Id = id,
-                    UserName = email,
-                    NormalizedUserName = email.ToUpperInvariant(),
-                    Email = email,
-                    NormalizedEmail = email.ToUpperInvariant(),
-                    EmailConfirmed = true,
-                    DisplayName = name,
-                    SecurityStamp = Guid.NewGuid().ToString("N"),
-                    ConcurrencyStamp = Guid.NewGuid().ToString(),
-                    CreatedAt = Now.AddYears(-3),
-                });
-                var role = i == 0 ? "role-admin" : i < 3 ? "role-supervisor" : "role-staff";
-                db.UserRoles.Add(new IdentityUserRole<string> { UserId = id, RoleId = role });
-                _staffIds.Add(id);
-            }
-        }
-
-        private void AddTags()
-        {
-            var count = Math.Min(size.Tags, SampleNames.TagNames.Length);
-            for (var i = 0; i < count; i++)
-            {
-                var tag = Stamp(new Tag { Name = SampleNames.TagNames[i], Color = SampleNames.Colors[i % SampleNames.Colors.Length] });
-                db.Tags.Add(tag);
-                _tagIds.Add(tag.Id);
-            }
-
-            // Zipf-like: the first tag is the most used, the last ones are rare.
-            _tagWeights = Cumulative(Enumerable.Range(0, count).Select(i => 1.0 / Math.Pow(i + 1, 0.9)));
-        }
-
-        private async Task AddOrganizationsAsync(CancellationToken ct)
-        {
-            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            var typeWeights = Cumulative(SampleNames.TypeWeights.Select(w => (double)w));
-            for (var i = 0; i < size.Organizations; i++)
-            {
-                var type = PickWeighted(typeWeights);
-                var baseName = $"{Pick(SampleNames.Towns)} {Pick(SampleNames.OrganizationNouns[type])}";
-                var name = baseName;
-                for (var n = 2; !names.Add(name); n++)
-                {
-                    name = string.Create(CultureInfo.InvariantCulture, $"{baseName} {n}");
-                }
-
-                var domain = Slug(name) + ".example.org";
-                var phone = Phone();
-                var organization = Stamp(new Organization
-                {
-                    Name = name,
-                    TypeId = OrganizationTypeConfiguration.Defaults[type].Id,
-                    PartnershipLevel = (PartnershipLevel)PickWeighted(Cumulative([50, 25, 15, 10])),
-                    Website = "https://www." + domain,
-                    EmailDomains = [domain],
-                    Phone = _random.Next(100) < 80 ? phone.Number : null,
-                    Email = _random.Next(100) < 60 ? "info@" + domain : null,
-                    Address = _random.Next(100) < 50 ? string.Create(CultureInfo.InvariantCulture, $"{_random.Next(1, 999)} Main Street, {name.Split(' ')[0]}") : null,
-                    Notes = _random.Next(100) < 15 ? "Met at the community fair; prefers email before calls." : null,
-                    OwnerId = _random.Next(100) < 60 ? Pick(_staffIds) : null,
-                });
-                organization.PhoneNormalized = organization.Phone is null ? null : phone.Normalized;
-                if (_random.Next(100) < 3)
-                {
-                    organization.IsArchived = true;
-                    organization.ArchivedAt = organization.UpdatedAt;
-                }
-
-                foreach (var tagId in PickTags(maxTags: 2))
-                {
-                    organization.Tags.Add(new OrganizationTag { OrganizationId = organization.Id, TagId = tagId });
-                }
-
-                db.Organizations.Add(organization);
-                _organizations.Add((organization.Id, domain));
-                if ((i + 1) % BatchSize == 0)
-                {
-                    await SaveAsync(ct);
-                }
-            }
-
-            await SaveAsync(ct);
-            // A few organizations have many people (the big school district, the town), most have a handful.
-            _organizationWeights = Cumulative(Enumerable.Range(0, _organizations.Count).Select(i => 1.0 / Math.Pow(i + 1, 0.5)));
-        }
-
-        private async Task AddContactsAsync(CancellationToken ct)
-        {
-            for (var i = 0; i < size.Contacts; i++)
-            {
-                var first = Pick(SampleNames.FirstNames);
-                var last = Pick(SampleNames.LastNames);
-                var title = _random.Next(100) < 60 ? Pick(SampleNames.Titles) : null;
-                var contact = Stamp(new Contact
-                {
-                    FirstName = first,
-                    LastName = last,
-                    DisplayName = $"{first} {last}",
-                    Title = title,
-                    PreferredChannel = _random.Next(100) < 30 ? (ContactChannel)_random.Next(0, 6) : null,
-                    Notes = _random.Next(100) < 20 ? "Interested in library programs for their group. Follow up in the spring." : null,
-                    OwnerId = _random.Next(100) < 50 ? Pick(_staffIds) : null,
-                });
-                if (_random.Next(100) < 3)
-                {
-                    contact.IsArchived = true;
-                    contact.ArchivedAt = contact.UpdatedAt;
-                }
-
-                (Guid Id, string Domain)? organization = _organizations.Count > 0 && _random.Next(100) < 80
-                    ? _organizations[PickWeighted(_organizationWeights)]
-                    : null;
-                if (organization is { } current)
-                {
-                    contact.Affiliations.Add(Stamp(new Affiliation { ContactId = contact.Id, OrganizationId = current.Id, Role = title, StartDate = DateOnly.FromDateTime(contact.CreatedAt.UtcDateTime) }));
-                    if (_random.Next(100) < 15)
-                    {
-                        var earlier = _organizations[_random.Next(_organizations.Count)];
-                        contact.Affiliations.Add(Stamp(new Affiliation
-                        {
-                            ContactId = contact.Id,
-                            OrganizationId = earlier.Id,
-                            Role = Pick(SampleNames.Titles),
-                            StartDate = DateOnly.FromDateTime(contact.CreatedAt.UtcDateTime).AddYears(-4),
-                            EndDate = DateOnly.FromDateTime(contact.CreatedAt.UtcDateTime).AddMonths(-1),
-                        }));
-                    }
-                }
-
-                if (_random.Next(100) < 92)
-                {
-                    var work = organization?.Domain;
-                    AddEmail(contact, first, last, work ?? Pick(SampleNames.PersonalDomains), work is null ? "Home" : "Work");
-                    if (_random.Next(100) < 30)
-                    {
-                        AddEmail(contact, first, last, Pick(SampleNames.PersonalDomains), "Home");
-                    }
-                }
-
-                if (_random.Next(100) < 75)
-                {
-                    AddPhone(contact, organization is null ? "Mobile" : "Work");
-                    if (_random.Next(100) < 20)
-                    {
-                        AddPhone(contact, "Mobile");
-                    }
-                }
-
-                foreach (var tagId in PickTags(maxTags: 3))
-                {
-                    contact.Tags.Add(new ContactTag { ContactId = contact.Id, TagId = tagId });
-                }
-
-                db.Contacts.Add(contact);
-                if ((i + 1) % BatchSize == 0)
-                {
-                    await SaveAsync(ct);
-                }
-            }
-
-            await SaveAsync(ct);
-        }
-
-        private void AddEmail(Contact contact, string first, string last, string domain, string label)
-        {
-            var local = Slug($"{first}.{last}", '.');
-            var address = $"{local}@{domain}";
-            for (var n = 2; !_emails.Add(address); n++)
-            {
-                address = string.Create(CultureInfo.InvariantCulture, $"{local}{n}@{domain}");
-            }
-
-            contact.Emails.Add(new ContactEmail { ContactId = contact.Id, Address = address, NormalizedAddress = address, Label = label, IsPrimary = contact.Emails.Count == 0 });
-        }
-
-        private void AddPhone(Contact contact, string label)
-        {
-            var (number, normalized) = Phone();
-            contact.Phones.Add(new ContactPhone { ContactId = contact.Id, Number = number, Normalized = normalized, Label = label, IsPrimary = contact.Phones.Count == 0 });
-        }
-
-        /// <summary>A ten-digit number in one of the ways people write them, and its digits.</summary>
-        private (string Number, string Normalized) Phone()
-        {
-            var area = Pick(SampleNames.AreaCodes);
-            var exchange = _random.Next(200, 999).ToString(CultureInfo.InvariantCulture);
-            var line = _random.Next(0, 10_000).ToString("0000", CultureInfo.InvariantCulture);
-            return _random.Next(3) switch
-            {
-                0 => ($"({area}) {exchange}-{line}", area + exchange + line),
-                1 => ($"{area}-{exchange}-{line}", area + exchange + line),
-                _ => ($"+1 {area} {exchange} {line}", "+1" + area + exchange + line),
-            };
-        }
-
-        private HashSet<Guid> PickTags(int maxTags)
-        {
-            var picked = new HashSet<Guid>();
-            if (_tagIds.Count == 0)
-            {
-                return picked;
-            }
-
-            // 0 tags for about a third, then 1, 2 or 3.
-            var count = Math.Min(maxTags, PickWeighted(Cumulative([35, 35, 20, 10])));
-            for (var attempt = 0; picked.Count < count && attempt < 10; attempt++)
-            {
-                picked.Add(_tagIds[PickWeighted(_tagWeights)]);
-            }
-
-            return picked;
-        }
-
-        private T Stamp<T>(T entity)
-            where T : TrackedEntity
-        {
-            var created = Now.AddMinutes(-_random.Next(1, 3 * 365 * 24 * 60));
-            entity.CreatedAt = created;
-            entity.CreatedById = _staffIds.Count > 0 ? Pick(_staffIds) : null;
-            entity.UpdatedAt = _random.Next(100) < 40 ? created.AddMinutes(_random.Next(1, (int)(Now - created).TotalMinutes)) : created;
-            entity.UpdatedById = entity.CreatedById;
-            entity.Version = Guid.NewGuid();
-            return entity;
-        }
-
-        private async Task SaveAsync(CancellationToken ct)
-        {
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
-
-        private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
-
-        private int PickWeighted(double[] cumulative)
-        {
-            var x = _random.NextDouble() * cumulative[^1];
-            var index = Array.BinarySearch(cumulative, x);
-            return Math.Min(index < 0 ? ~index : index, cumulative.Length - 1);
-        }
-
-        private static double[] Cumulative(IEnumerable<double> weights)
-        {
-            var sum = 0.0;
-            return [.. weights.Select(w => sum += w)];
-        }
-
-        private static string Slug(string text, char separator = '-')
-        {
-            var builder = new StringBuilder(text.Length);
-            foreach (var c in text.Normalize(NormalizationForm.FormD))
-            {
-                if (char.IsAsciiLetterOrDigit(c))
-                {
-                    builder.Append(char.ToLowerInvariant(c));
-                }
-                else if ((c == ' ' || c == '.' || c == '-') && builder.Length > 0 && builder[^1] != separator)
-                {
-                    builder.Append(separator);
-                }
-            }
-
-            return builder.ToString().Trim(separator);
-        }
+        return [.. db.Database.GetMigrations()];
     }
 }

@@ -73,14 +73,20 @@ public sealed class CalendarSuggestionService(
             .Select(c => new { Copy = c, CalendarName = c.Calendar!.Name, OwnerName = c.Calendar.Connection!.Owner!.DisplayName })
             .ToListAsync(cancellationToken);
 
+        var matcher = await CalendarMatcher.LoadAsync(db, cancellationToken);
+        var allMatches = await matcher.MatchAsync(db, [.. copies.Select(r => CalendarCopyWriter.ReadAttendees(r.Copy))], cancellationToken);
+        var contactIds = allMatches.SelectMany(m => m.ContactIds).Distinct().ToList();
+        var organizationIds = allMatches.SelectMany(m => m.OrganizationIds).Distinct().ToList();
+        var contactNames = await db.Contacts.AsNoTracking().Where(c => EF.Parameter(contactIds).Contains(c.Id))
+            .Select(c => new NamedRecord(c.Id, c.DisplayName)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var organizationNames = await db.Organizations.AsNoTracking().Where(o => EF.Parameter(organizationIds).Contains(o.Id))
+            .Select(o => new NamedRecord(o.Id, o.Name)).ToDictionaryAsync(o => o.Id, cancellationToken);
+
         var result = new List<CalendarSuggestion>();
-        foreach (var row in copies)
+        foreach (var (row, matches) in copies.Zip(allMatches))
         {
-            var matches = await CalendarOutreach.MatchAsync(db, CalendarCopyWriter.ReadAttendees(row.Copy), cancellationToken);
-            var contacts = await db.Contacts.AsNoTracking().Where(c => EF.Parameter(matches.ContactIds).Contains(c.Id))
-                .OrderBy(c => c.DisplayName).Select(c => new NamedRecord(c.Id, c.DisplayName)).ToListAsync(cancellationToken);
-            var organizations = await db.Organizations.AsNoTracking().Where(o => EF.Parameter(matches.OrganizationIds).Contains(o.Id))
-                .OrderBy(o => o.Name).Select(o => new NamedRecord(o.Id, o.Name)).ToListAsync(cancellationToken);
+            var contacts = matches.ContactIds.Select(id => contactNames[id]).OrderBy(c => c.Name, StringComparer.CurrentCulture).ToList();
+            var organizations = matches.OrganizationIds.Select(id => organizationNames[id]).OrderBy(o => o.Name, StringComparer.CurrentCulture).ToList();
             var c = row.Copy;
             result.Add(new CalendarSuggestion(
                 c.Id, c.Title, EventText.When(c.StartDate, c.EndDate, c.StartsAt is { } s ? LibraryTime.ToLocal(s, zone) : null, c.EndsAt is { } e ? LibraryTime.ToLocal(e, zone) : null), c.StartDate, c.Location, c.Description,
@@ -140,7 +146,7 @@ public sealed class CalendarSuggestionService(
                 }
             }
 
-            var outreach = await CalendarOutreach.ConfirmAsync(db, copy, ownerId, UserId(principal), timeProvider.GetUtcNow(), cancellationToken);
+            var outreach = await CalendarOutreach.ConfirmAsync(db, copy, await CalendarMatcher.LoadAsync(db, cancellationToken), ownerId, UserId(principal), timeProvider.GetUtcNow(), cancellationToken);
             if (edits is not null)
             {
                 outreach.Title = (edits.Title ?? "").Trim();

@@ -3,7 +3,6 @@ using LibraryOutreach.Data;
 using LibraryOutreach.Data.Configurations;
 using LibraryOutreach.Data.Entities;
 using LibraryOutreach.Web.Infrastructure.Records;
-using Microsoft.EntityFrameworkCore;
 
 namespace LibraryOutreach.Web.Features.CalendarSync.Sync;
 
@@ -22,49 +21,11 @@ public static class CalendarOutreach
     /// <summary>The default type of an event made from a calendar ("Other"); staff pick the right one when they edit.</summary>
     public static Guid DefaultTypeId => EventTypeConfiguration.Defaults[^1].Id;
 
-    public static async Task<CalendarMatches> MatchAsync(OutreachDbContext db, IReadOnlyList<CalendarAttendee> attendees, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(attendees);
-        var emails = attendees.Where(a => !a.IsSelf).Select(a => a.Email.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
-        if (emails.Count == 0)
-        {
-            return new CalendarMatches([], [], []);
-        }
-
-        var staff = await db.Users.Where(u => u.NormalizedEmail != null).Select(u => u.NormalizedEmail!).ToListAsync(cancellationToken);
-        var staffEmails = staff.Select(e => e.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
-        var libraryDomains = staffEmails.Select(Domain).Where(d => d.Length > 0).ToHashSet(StringComparer.Ordinal);
-        emails = emails.Where(e => !staffEmails.Contains(e)).ToList();
-
-        var contactRows = await db.ContactEmails
-            .Where(e => EF.Parameter(emails).Contains(e.NormalizedAddress))
-            .Join(db.Contacts.Where(c => !c.IsArchived), e => e.ContactId, c => c.Id, (e, c) => new { e.NormalizedAddress, c.Id })
-            .ToListAsync(cancellationToken);
-        var matchedEmails = contactRows.Select(r => r.NormalizedAddress).ToHashSet(StringComparer.Ordinal);
-
-        var domains = emails.Select(Domain).Where(d => d.Length > 0 && !libraryDomains.Contains(d)).ToHashSet(StringComparer.Ordinal);
-        var organizationIds = new List<Guid>();
-        if (domains.Count > 0)
-        {
-            // Organizations with domains are few (one library's partners); reading their domains beats a JSON query per provider.
-            var withDomains = await db.Organizations.Where(o => !o.IsArchived).Select(o => new { o.Id, o.EmailDomains }).ToListAsync(cancellationToken);
-            organizationIds = withDomains
-                .Where(o => o.EmailDomains.Any(d => domains.Contains(d.Trim().TrimStart('@').ToLowerInvariant())))
-                .Select(o => o.Id)
-                .ToList();
-        }
-
-        return new CalendarMatches(
-            contactRows.Select(r => r.Id).Distinct().ToList(),
-            organizationIds,
-            emails.Where(e => !matchedEmails.Contains(e)).ToList());
-    }
-
     /// <summary>Makes the outreach event of <paramref name="copy"/> (in <paramref name="db"/>, saved by the caller) and marks the copy confirmed.</summary>
     public static async Task<OutreachEvent> ConfirmAsync(
         OutreachDbContext db,
         CalendarEventCopy copy,
+        CalendarMatcher matcher,
         string ownerId,
         string? reviewerId,
         DateTimeOffset now,
@@ -72,7 +33,8 @@ public static class CalendarOutreach
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(copy);
-        var matches = await MatchAsync(db, CalendarCopyWriter.ReadAttendees(copy), cancellationToken);
+        ArgumentNullException.ThrowIfNull(matcher);
+        var matches = (await matcher.MatchAsync(db, [CalendarCopyWriter.ReadAttendees(copy)], cancellationToken))[0];
         var outreach = new OutreachEvent
         {
             Title = copy.Title.Length > 0 ? copy.Title : "(no title)",
@@ -136,12 +98,6 @@ public static class CalendarOutreach
         {
             changes.Add(new CalendarChange(field, before, after));
         }
-    }
-
-    private static string Domain(string email)
-    {
-        var at = email.LastIndexOf('@');
-        return at < 0 ? "" : email[(at + 1)..].Trim().ToLowerInvariant();
     }
 
     private sealed record Snapshot(string Title, DateOnly StartDate, DateOnly EndDate, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Location, string? Description, IReadOnlyList<string> Attendees)

@@ -205,8 +205,14 @@ public sealed class CalendarSyncService(
     {
         var now = timeProvider.GetUtcNow();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        CalendarMatcher? matcher = null; // read once for the page, and only when the rule confirms something
         await CalendarCopyWriter.ApplyAsync(db, calendar, connection, items, runId, window, now, counts,
-            (context, copy, ct) => CalendarOutreach.ConfirmAsync(context, copy, connection.OwnerId, null, now, ct), cancellationToken);
+            async (context, copy, ct) =>
+            {
+                matcher ??= await CalendarMatcher.LoadAsync(context, ct);
+                await CalendarOutreach.ConfirmAsync(context, copy, matcher, connection.OwnerId, null, now, ct);
+            },
+            cancellationToken);
     }
 
     private async Task<int> SweepAsync(Guid calendarId, Guid runId, (DateOnly, DateOnly) window, CancellationToken cancellationToken)
