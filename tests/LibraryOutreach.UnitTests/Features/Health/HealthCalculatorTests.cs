@@ -188,4 +188,35 @@ public class HealthCalculatorTests
 
         Assert.Equal(quarters, HealthRows.ParseQuarters(HealthRows.FormatQuarters(quarters), Today));
     }
+
+    [Fact]
+    public void Compute_TheWorkedExampleOfTheDocs_GivesItsFigures()
+    {
+        // docs/two-way-health.md: the Friends of the Library, a formal partner (30/60), on 15 March 2026.
+        static HealthTouch On(int year, int month, int day, InitiatedBy? by)
+        {
+            var date = new DateOnly(year, month, day);
+            return by is { } who
+                ? HealthTouch.Interaction(new DateTimeOffset(date.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero), date, who)
+                : HealthTouch.Event(date);
+        }
+
+        var figures = Compute([
+            On(2025, 5, 10, InitiatedBy.Partner),
+            On(2025, 5, 20, InitiatedBy.Library),
+            On(2025, 9, 2, InitiatedBy.Partner),
+            On(2025, 9, 4, InitiatedBy.Library),
+            On(2025, 10, 18, null),
+            On(2026, 1, 3, InitiatedBy.Partner),
+            On(2026, 2, 20, InitiatedBy.Mutual),
+        ]);
+
+        Assert.Equal((7, 1), (figures.TouchesInWindow, figures.EventTouches));
+        Assert.Equal(("50%", "33%", "17%"), (HealthText.Percent(figures.PartnerShare), HealthText.Percent(figures.LibraryShare), HealthText.Percent(figures.MutualShare)));
+        Assert.Equal((3, 1, "33%"), (figures.PartnerTouchesJudged, figures.PartnerTouchesAnswered, HealthText.Percent(figures.Responsiveness)));
+        Assert.Equal((new DateOnly(2026, 2, 20), 23, CadenceStatus.OnTrack), (figures.LastTouch, figures.DaysSince, figures.Status));
+        Assert.Equal([2, 2, 1, 2], figures.Quarters.Select(q => q.Total));
+        Assert.Equal(HealthTrend.Steady, figures.Trend);
+        Assert.Equal([HealthWarning.LibrarySlowToAnswer], figures.Flags);
+    }
 }
