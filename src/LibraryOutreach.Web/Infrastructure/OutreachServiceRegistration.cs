@@ -6,6 +6,7 @@ using LibraryOutreach.Web.Features.CalendarSync;
 using LibraryOutreach.Web.Features.Contacts;
 using LibraryOutreach.Web.Features.Events;
 using LibraryOutreach.Web.Features.FollowUps;
+using LibraryOutreach.Web.Features.Home;
 using LibraryOutreach.Web.Features.Import;
 using LibraryOutreach.Web.Features.Interactions;
 using LibraryOutreach.Web.Features.Organizations;
@@ -80,6 +81,7 @@ public static class OutreachServiceRegistration
         builder.AddCadenceFeature();
         builder.AddRemindersFeature();
         builder.AddReportsFeature();
+        builder.AddHomeFeature();
         return builder;
     }
 
