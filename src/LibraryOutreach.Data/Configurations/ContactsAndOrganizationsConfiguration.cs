@@ -262,5 +262,7 @@ public sealed class ImportBatchItemConfiguration : IEntityTypeConfiguration<Impo
         builder.Property(i => i.EntityType).HasMaxLength(32).IsRequired();
         builder.Property(i => i.Action).HasMaxLength(16).IsRequired();
         builder.HasIndex(i => i.BatchId);
+        // A contact's or organization's timeline lists the imports that added or merged it.
+        builder.HasIndex(i => new { i.EntityType, i.EntityId });
     }
 }

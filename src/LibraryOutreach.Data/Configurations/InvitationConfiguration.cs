@@ -30,7 +30,8 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.EntityType).HasMaxLength(100);
         builder.Property(a => a.EntityId).HasMaxLength(200);
         builder.HasIndex(a => a.At);
-        builder.HasIndex(a => new { a.EntityType, a.EntityId });
+        // A record's history and its timeline read its entries newest first.
+        builder.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
         builder.HasIndex(a => a.UserId);
     }
 }

@@ -159,8 +159,9 @@ public sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
         // "My follow-ups": open ones (DoneAt null) of one assignee by due date; the supervisors' list by due date.
         builder.HasIndex(f => new { f.AssigneeId, f.DoneAt, f.DueDate });
         builder.HasIndex(f => new { f.DoneAt, f.DueDate });
-        builder.HasIndex(f => f.ContactId);
-        builder.HasIndex(f => f.OrganizationId);
+        // Led by the subject, then the creation time: a timeline page seeks its follow-ups by both.
+        builder.HasIndex(f => new { f.ContactId, f.CreatedAt });
+        builder.HasIndex(f => new { f.OrganizationId, f.CreatedAt });
         builder.HasIndex(f => f.EventId);
     }
 }

@@ -6,6 +6,7 @@ using LibraryOutreach.Web.Features.CalendarSync;
 using LibraryOutreach.Web.Features.Contacts;
 using LibraryOutreach.Web.Features.Events;
 using LibraryOutreach.Web.Features.FollowUps;
+using LibraryOutreach.Web.Features.Health;
 using LibraryOutreach.Web.Features.Home;
 using LibraryOutreach.Web.Features.Import;
 using LibraryOutreach.Web.Features.Interactions;
@@ -17,6 +18,7 @@ using LibraryOutreach.Web.Features.Search;
 using LibraryOutreach.Web.Features.Settings;
 using LibraryOutreach.Web.Features.Setup;
 using LibraryOutreach.Web.Features.Staff;
+using LibraryOutreach.Web.Features.Timeline;
 using LibraryOutreach.Web.Infrastructure.Auth;
 using LibraryOutreach.Web.Infrastructure.Data;
 using LibraryOutreach.Web.Infrastructure.Drafts;
@@ -51,6 +53,7 @@ public static class OutreachServiceRegistration
         builder.Services.AddHostedService<StartupMigrationService>();
         builder.Services.AddCalendarSyncWorker();
         builder.Services.AddHostedService<ReminderWorker>();
+        builder.Services.AddHostedService<HealthRefreshWorker>();
         return builder;
     }
 
@@ -64,6 +67,7 @@ public static class OutreachServiceRegistration
         builder.AddOutreachIdentity();
         builder.AddOutreachEmail();
         builder.Services.AddScoped<DatabaseMigrator>();
+        builder.Services.AddScoped<Demo.DemoDataService>();
         builder.AddSetupFeature();
         builder.AddStaffFeature();
         builder.AddAuditFeature();
@@ -80,7 +84,9 @@ public static class OutreachServiceRegistration
         builder.AddFollowUpsFeature();
         builder.AddCadenceFeature();
         builder.AddRemindersFeature();
+        builder.AddHealthFeature();
         builder.AddReportsFeature();
+        builder.AddTimelineFeature();
         builder.AddHomeFeature();
         return builder;
     }
