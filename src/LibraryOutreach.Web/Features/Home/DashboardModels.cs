@@ -2,6 +2,7 @@ using LibraryOutreach.Data.Entities;
 using LibraryOutreach.Web.Features.Cadence;
 using LibraryOutreach.Web.Features.Events;
 using LibraryOutreach.Web.Features.FollowUps;
+using LibraryOutreach.Web.Features.Health;
 using LibraryOutreach.Web.Features.Reports;
 
 namespace LibraryOutreach.Web.Features.Home;
@@ -30,6 +31,7 @@ public sealed record Dashboard(
     IReadOnlyList<FollowUpView> FollowUps,
     EventListResults Upcoming,
     ReachOutResults Attention,
+    HealthResults Warnings,
     bool AttentionIsEveryones,
     IReadOnlyList<MonthFigures> Months,
     InitiatorFigures Initiators,
@@ -51,4 +53,13 @@ public static class DashboardDays
     public const int AttentionRows = 6;
 
     public static InitiatedBy[] Initiators { get; } = [InitiatedBy.Library, InitiatedBy.Partner, InitiatedBy.Mutual];
+
+    /// <summary>The two-way health flags as the dashboard words them (docs/two-way-health.md).</summary>
+    public static string FlagLabel(HealthWarning warning) => warning switch
+    {
+        HealthWarning.LibraryAlwaysReachesOut => "One-sided: the library always reaches out",
+        HealthWarning.LibrarySlowToAnswer => "One-sided: the partner reaches out and the library is slow to answer",
+        HealthWarning.Neglected => "Neglected",
+        _ => warning.ToString(),
+    };
 }

@@ -4,6 +4,7 @@ using LibraryOutreach.Data.Entities;
 using LibraryOutreach.Web.Features.Cadence;
 using LibraryOutreach.Web.Features.Events;
 using LibraryOutreach.Web.Features.FollowUps;
+using LibraryOutreach.Web.Features.Health;
 using LibraryOutreach.Web.Features.Reports;
 using LibraryOutreach.Web.Infrastructure.Auth;
 using LibraryOutreach.Web.Infrastructure.Records;
@@ -13,7 +14,7 @@ namespace LibraryOutreach.Web.Features.Home;
 
 /// <summary>
 /// The home page. The person's own lists come from the features that own them (follow-ups, the events list, cadence's
-/// "needs attention"); the library's figures are added up by the database, one GROUP BY per chart.
+/// "needs attention", health's two-way flags); the library's figures are added up by the database, one GROUP BY per chart.
 /// </summary>
 public sealed class DashboardService(
     IDbContextFactory<OutreachDbContext> contextFactory,
@@ -21,7 +22,8 @@ public sealed class DashboardService(
     TimeProvider time,
     IFollowUpService followUps,
     IEventListService events,
-    ICadenceService cadence) : IDashboardService
+    ICadenceService cadence,
+    IRelationshipHealthService health) : IDashboardService
 {
     public async Task<Dashboard> GetAsync(CancellationToken ct = default)
     {
@@ -44,6 +46,9 @@ public sealed class DashboardService(
             },
             ct);
         var attention = await cadence.ListReachOutAsync(new ReachOutQuery(everyone ? null : me, ReachOutFilter.NeedsAttention, 0, DashboardDays.AttentionRows), ct);
+        var warnings = await health.ListAsync(
+            new HealthQuery(Flag: HealthFlagFilter.AnyFlag, OwnerId: everyone ? null : me, Sort: HealthSort.DaysSinceLastTouch, Descending: true, PageSize: DashboardDays.AttentionRows),
+            ct);
 
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var zone = time.LocalTimeZone;
@@ -104,6 +109,7 @@ public sealed class DashboardService(
             due,
             upcoming,
             attention,
+            warnings,
             everyone,
             months,
             new InitiatorFigures(Initiated(InitiatedBy.Library), Initiated(InitiatedBy.Partner), Initiated(InitiatedBy.Mutual)),
