@@ -1,11 +1,13 @@
 using Bunit.TestDoubles;
 using LibraryOutreach.ComponentTests.Features.Cadence;
 using LibraryOutreach.ComponentTests.Features.FollowUps;
+using LibraryOutreach.ComponentTests.Features.Timeline;
 using LibraryOutreach.Data.Entities;
 using LibraryOutreach.Web.Features.Cadence;
 using LibraryOutreach.Web.Features.Export;
 using LibraryOutreach.Web.Features.FollowUps;
 using LibraryOutreach.Web.Features.Preferences;
+using LibraryOutreach.Web.Features.Timeline;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +39,7 @@ public abstract class MudBunitTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton<FollowUpChanges>();
         Services.AddSingleton<IFollowUpService>(sp => new FakeFollowUpService(sp.GetRequiredService<FollowUpChanges>(), DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime)));
         Services.AddSingleton<ICadenceService>(new FakeCadenceService());
+        Services.AddSingleton<ITimelineService>(new FakeTimelineService());
         Services.AddScoped<FollowUpActions>();
     }
 
