@@ -83,6 +83,9 @@ public class OutreachDbContext(DbContextOptions<OutreachDbContext> options)
 
     public DbSet<ReminderDigest> ReminderDigests => Set<ReminderDigest>();
 
+    /// <summary>Precomputed two-way health, one row per contact and organization (derived; see <see cref="RelationshipHealthRow"/>).</summary>
+    public DbSet<RelationshipHealthRow> RelationshipHealth => Set<RelationshipHealthRow>();
+
     /// <summary>
     /// When set, the audit interceptor records changes to entities of these types only, in this context's saves: for
     /// bulk work that keeps its own complete and undoable record of what it did. An import audits its

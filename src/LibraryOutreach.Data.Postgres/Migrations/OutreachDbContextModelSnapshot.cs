@@ -1728,6 +1728,126 @@ namespace LibraryOutreach.Data.Postgres.Migrations
                     b.ToTable("OutreachEventTags");
                 });
 
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.RelationshipHealthRow", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CadenceIdealDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CadenceMaxDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CadenceSource")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CadenceStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ComputedFor")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EventTouches")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("HasAnyFlag")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("LastTouch")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("LibraryAlwaysReachesOut")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LibrarySlowToAnswer")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("LibraryTouches")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MutualTouches")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<bool>("Neglected")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("OrganizationTypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<double?>("PartnerShare")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("PartnerTouches")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PartnerTouchesAnswered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PartnerTouchesJudged")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PartnershipLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Quarters")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<double?>("Responsiveness")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("TouchesInWindow")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Trend")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("WindowFrom")
+                        .HasColumnType("date");
+
+                    b.HasKey("Kind", "EntityId");
+
+                    b.HasIndex("ComputedFor");
+
+                    b.HasIndex("LastTouch");
+
+                    b.HasIndex("NameKey");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("PartnerShare");
+
+                    b.HasIndex("Responsiveness");
+
+                    b.HasIndex("TouchesInWindow");
+
+                    b.ToTable("RelationshipHealth", (string)null);
+
+                    b.HasAnnotation("LibraryOutreach:AuditIgnored", true);
+                });
+
             modelBuilder.Entity("LibraryOutreach.Data.Entities.ReminderDigest", b =>
                 {
                     b.Property<string>("UserId")

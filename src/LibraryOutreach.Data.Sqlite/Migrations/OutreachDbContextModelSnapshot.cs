@@ -1720,6 +1720,126 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
                     b.ToTable("OutreachEventTags");
                 });
 
+            modelBuilder.Entity("LibraryOutreach.Data.Entities.RelationshipHealthRow", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CadenceIdealDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CadenceMaxDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CadenceSource")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CadenceStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ComputedFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventTouches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasAnyFlag")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastTouch")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LibraryAlwaysReachesOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LibrarySlowToAnswer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LibraryTouches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MutualTouches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Neglected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OrganizationTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("PartnerShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("PartnerTouches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerTouchesAnswered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerTouchesJudged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PartnershipLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Quarters")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Responsiveness")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("TouchesInWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Trend")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WindowFrom")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind", "EntityId");
+
+                    b.HasIndex("ComputedFor");
+
+                    b.HasIndex("LastTouch");
+
+                    b.HasIndex("NameKey");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("PartnerShare");
+
+                    b.HasIndex("Responsiveness");
+
+                    b.HasIndex("TouchesInWindow");
+
+                    b.ToTable("RelationshipHealth", (string)null);
+
+                    b.HasAnnotation("LibraryOutreach:AuditIgnored", true);
+                });
+
             modelBuilder.Entity("LibraryOutreach.Data.Entities.ReminderDigest", b =>
                 {
                     b.Property<string>("UserId")

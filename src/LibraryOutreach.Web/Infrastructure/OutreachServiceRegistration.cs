@@ -6,11 +6,13 @@ using LibraryOutreach.Web.Features.CalendarSync;
 using LibraryOutreach.Web.Features.Contacts;
 using LibraryOutreach.Web.Features.Events;
 using LibraryOutreach.Web.Features.FollowUps;
+using LibraryOutreach.Web.Features.Health;
 using LibraryOutreach.Web.Features.Import;
 using LibraryOutreach.Web.Features.Interactions;
 using LibraryOutreach.Web.Features.Organizations;
 using LibraryOutreach.Web.Features.Preferences;
 using LibraryOutreach.Web.Features.Reminders;
+using LibraryOutreach.Web.Features.Reports;
 using LibraryOutreach.Web.Features.Search;
 using LibraryOutreach.Web.Features.Settings;
 using LibraryOutreach.Web.Features.Setup;
@@ -50,6 +52,7 @@ public static class OutreachServiceRegistration
         builder.Services.AddHostedService<StartupMigrationService>();
         builder.Services.AddCalendarSyncWorker();
         builder.Services.AddHostedService<ReminderWorker>();
+        builder.Services.AddHostedService<HealthRefreshWorker>();
         return builder;
     }
 
@@ -63,6 +66,7 @@ public static class OutreachServiceRegistration
         builder.AddOutreachIdentity();
         builder.AddOutreachEmail();
         builder.Services.AddScoped<DatabaseMigrator>();
+        builder.Services.AddScoped<Demo.DemoDataService>();
         builder.AddSetupFeature();
         builder.AddStaffFeature();
         builder.AddAuditFeature();
@@ -79,6 +83,8 @@ public static class OutreachServiceRegistration
         builder.AddFollowUpsFeature();
         builder.AddCadenceFeature();
         builder.AddRemindersFeature();
+        builder.AddHealthFeature();
+        builder.AddReportsFeature();
         builder.AddTimelineFeature();
         return builder;
     }
@@ -127,6 +133,7 @@ public static class OutreachServiceRegistration
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapGoogleConsentEndpoints();
+        app.MapReportEndpoints();
         app.MapSetupNotice();
         return app;
     }

@@ -6,6 +6,9 @@ window.outreach = {
             form.submit();
         }
     },
+    print: function () {
+        window.print();
+    },
     copyText: async function (text) {
         await navigator.clipboard.writeText(text);
     },

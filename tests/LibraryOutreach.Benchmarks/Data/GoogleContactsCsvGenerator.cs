@@ -4,6 +4,8 @@ using LibraryOutreach.Data;
 using LibraryOutreach.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
+using LibraryOutreach.Web.Infrastructure.Demo;
+
 namespace LibraryOutreach.Benchmarks.Data;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LibraryOutreach.Web.Infrastructure.Demo;
 
 namespace LibraryOutreach.Benchmarks.Data;
 
@@ -53,4 +54,7 @@ public sealed record OutreachDataSize(
         ? "empty"
         : string.Create(CultureInfo.InvariantCulture, $"{Contacts / 1000.0:0.#}k/{Organizations / 1000.0:0.#}k")
             + (HasOutreach ? string.Create(CultureInfo.InvariantCulture, $"/{Interactions / 1_000_000.0:0.##}M") : "");
+
+    /// <summary>The same size as the seeder takes it.</summary>
+    public DemoDataSize ToDemo() => new(Contacts, Organizations, Tags, StaffUsers, Seed, Events, Interactions, FollowUps, BusiestContactEntries);
 }

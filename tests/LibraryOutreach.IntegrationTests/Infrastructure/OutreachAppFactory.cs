@@ -67,6 +67,8 @@ public class OutreachAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Auth:SecureCookies", "false");
         // The reminder worker would run on the real clock in every test host; its tests run ReminderService directly.
         builder.UseSetting("Reminders:Enabled", "false");
+        // Likewise the health refresh worker; reads refresh stale rows themselves.
+        builder.UseSetting("Health:RefreshWorkerEnabled", "false");
         // Serilog's ReadFrom.Services picks up sinks registered in DI.
         builder.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(Log));
         foreach (var (key, value) in _extraSettings)

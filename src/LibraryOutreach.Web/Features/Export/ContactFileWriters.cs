@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using LibraryOutreach.Web.Features.Import.Parsing;
 
@@ -10,8 +9,6 @@ namespace LibraryOutreach.Web.Features.Export;
 /// </summary>
 public static class ContactFileWriters
 {
-    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n;\t");
-
     public static string GoogleCsv(IReadOnlyList<ImportedContact> contacts)
     {
         ArgumentNullException.ThrowIfNull(contacts);
@@ -31,7 +28,7 @@ public static class ContactFileWriters
         }
 
         var text = new StringBuilder();
-        AppendRow(text, headers);
+        CsvText.AppendRow(text, headers);
         foreach (var c in contacts)
         {
             var row = new List<string?> { c.DisplayName, c.FirstName, c.LastName, c.Organization, c.Title, string.Join(ContactLayouts.GoogleSeparator, c.Tags), c.Notes };
@@ -47,7 +44,7 @@ public static class ContactFileWriters
                 row.Add(i < c.Phones.Count ? c.Phones[i].Number : null);
             }
 
-            AppendRow(text, row);
+            CsvText.AppendRow(text, row);
         }
 
         return text.ToString();
@@ -57,10 +54,10 @@ public static class ContactFileWriters
     {
         ArgumentNullException.ThrowIfNull(organizations);
         var text = new StringBuilder();
-        AppendRow(text, ["Name", "Type", "Website", "Email", "Phone", "Address", "Notes", "Email domains"]);
+        CsvText.AppendRow(text, ["Name", "Type", "Website", "Email", "Phone", "Address", "Notes", "Email domains"]);
         foreach (var o in organizations)
         {
-            AppendRow(text, [o.Name, o.Type, o.Website, o.Email, o.Phone, o.Address, o.Notes, string.Join(";", o.EmailDomains)]);
+            CsvText.AppendRow(text, [o.Name, o.Type, o.Website, o.Email, o.Phone, o.Address, o.Notes, string.Join(";", o.EmailDomains)]);
         }
 
         return text.ToString();
@@ -140,29 +137,6 @@ public static class ContactFileWriters
 
         text.Append(line, start, line.Length - start).Append("\r\n");
     }
-
-    private static void AppendRow(StringBuilder text, IEnumerable<string?> fields)
-    {
-        text.AppendJoin(',', fields.Select(Quote)).Append("\r\n");
-    }
-
-    /// <summary>RFC 4180 quoting; fields starting with = + - @ get a leading apostrophe so spreadsheets don't run them as formulas.</summary>
-    private static string Quote(string? field)
-    {
-        if (string.IsNullOrEmpty(field))
-        {
-            return "";
-        }
-
-        if (field[0] is '=' or '+' or '-' or '@' && !IsPhoneLike(field))
-        {
-            field = "'" + field;
-        }
-
-        return field.AsSpan().IndexOfAny(NeedsQuotes) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
-    }
-
-    private static bool IsPhoneLike(string field) => field[0] == '+' && field.Skip(1).All(ch => char.IsAsciiDigit(ch) || ch is ' ' or '-' or '(' or ')' or '.');
 
     private static string Invariant(FormattableString value) => FormattableString.Invariant(value);
 }

@@ -73,6 +73,7 @@ public static class CliApp
                 CliVerb.Import => await CliImportVerbs.ImportAsync(context, cancellationToken),
                 CliVerb.Export => await CliImportVerbs.ExportAsync(context, cancellationToken),
                 CliVerb.Sync => await CliSyncVerb.SyncAsync(context, cancellationToken),
+                CliVerb.SeedDemo => await CliDemoVerb.SeedDemoAsync(context, cancellationToken),
                 _ => throw new InvalidOperationException($"Verb '{command.Verb.Name}' has no handler."),
             };
         }

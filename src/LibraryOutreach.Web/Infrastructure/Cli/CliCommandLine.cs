@@ -19,6 +19,7 @@ internal sealed record CliVerb(
     public const string Import = "import";
     public const string Export = "export";
     public const string Sync = "sync";
+    public const string SeedDemo = "seed-demo";
     public const string Help = "help";
 
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoChoices = new Dictionary<string, IReadOnlyList<string>>();
@@ -74,6 +75,14 @@ internal sealed record CliVerb(
             [],
             [],
             NoChoices),
+        new(
+            SeedDemo,
+            "seed-demo [--size small|large] [--force]",
+            "Fill the database with an invented town for trying the app and training: organizations of every type, people with affiliations, three years of events and interactions (some relationships two-way, some one-sided, some neglected), follow-ups, committee seats, and demo staff accounts without passwords (as many as the account limit leaves room for). small (default): 400 contacts, 60 organizations, 4,000 interactions, seconds; large: 50,000 contacts, 5,000 organizations, 100,000 events, 1,000,000 interactions, several minutes. Needs an Admin account first. Refuses a database that already holds contacts, organizations, events or interactions unless --force. All or nothing: one transaction. Applies pending migrations first.",
+            ["size"],
+            [],
+            ["force"],
+            new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase) { ["size"] = ["small", "large"] }),
         new(Help, "help", "Show this text (also --help or -h).", [], [], [], NoChoices),
     ];
 

@@ -1,4 +1,4 @@
-namespace LibraryOutreach.Benchmarks.Data;
+namespace LibraryOutreach.Web.Infrastructure.Demo;
 
 /// <summary>Word lists for generated people, organizations and tags (invented, ordinary-looking values).</summary>
 internal static class SampleNames

@@ -1,4 +1,4 @@
-namespace LibraryOutreach.Benchmarks.Data;
+namespace LibraryOutreach.Web.Infrastructure.Demo;
 
 /// <summary>The seeded random choices the data generators make.</summary>
 internal static class WeightedRandom

@@ -1,0 +1,97 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace LibraryOutreach.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddRelationshipHealth : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "RelationshipHealth",
+                columns: table => new
+                {
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    EntityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    NameKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PartnershipLevel = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrganizationTypeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ComputedFor = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    WindowFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TouchesInWindow = table.Column<int>(type: "INTEGER", nullable: false),
+                    LibraryTouches = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartnerTouches = table.Column<int>(type: "INTEGER", nullable: false),
+                    MutualTouches = table.Column<int>(type: "INTEGER", nullable: false),
+                    EventTouches = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartnerShare = table.Column<double>(type: "REAL", nullable: true),
+                    LastTouch = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CadenceIdealDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    CadenceMaxDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    CadenceSource = table.Column<int>(type: "INTEGER", nullable: false),
+                    CadenceStatus = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartnerTouchesJudged = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartnerTouchesAnswered = table.Column<int>(type: "INTEGER", nullable: false),
+                    Responsiveness = table.Column<double>(type: "REAL", nullable: true),
+                    Quarters = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Trend = table.Column<int>(type: "INTEGER", nullable: false),
+                    LibraryAlwaysReachesOut = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LibrarySlowToAnswer = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Neglected = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HasAnyFlag = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RelationshipHealth", x => new { x.Kind, x.EntityId });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RelationshipHealth_ComputedFor",
+                table: "RelationshipHealth",
+                column: "ComputedFor");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RelationshipHealth_LastTouch",
+                table: "RelationshipHealth",
+                column: "LastTouch");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RelationshipHealth_NameKey",
+                table: "RelationshipHealth",
+                column: "NameKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RelationshipHealth_OwnerId",
+                table: "RelationshipHealth",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RelationshipHealth_PartnerShare",
+                table: "RelationshipHealth",
+                column: "PartnerShare");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RelationshipHealth_Responsiveness",
+                table: "RelationshipHealth",
+                column: "Responsiveness");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RelationshipHealth_TouchesInWindow",
+                table: "RelationshipHealth",
+                column: "TouchesInWindow");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "RelationshipHealth");
+        }
+    }
+}
