@@ -39,6 +39,26 @@ public static class TimelineMemory
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"== timeline with {pages} page(s), {entries} entries: {(loaded - baseline) / 1024.0:0} KiB retained ({(loaded - baseline) / (double)entries:0} bytes an entry)"));
             }
+
+            // The entries alone (what the component keeps in its list), without any rendering.
+            var timeline = scope.ServiceProvider.GetRequiredService<ITimelineService>();
+            foreach (var pages in new[] { 1, 10 })
+            {
+                var before = GC.GetTotalMemory(forceFullCollection: true);
+                var kept = new List<TimelineEntry>();
+                TimelineCursor? cursor = null;
+                for (var page = 0; page < pages; page++)
+                {
+                    var next = await timeline.PageAsync(TimelineSubject.Contact(OutreachDataGenerator.BusiestContactId), new TimelineFilter(), cursor);
+                    kept.AddRange(next.Entries);
+                    cursor = next.Next;
+                }
+
+                var after = GC.GetTotalMemory(forceFullCollection: true);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"== entries only, {kept.Count}: {(after - before) / 1024.0:0} KiB retained ({(after - before) / (double)kept.Count:0} bytes an entry)"));
+                GC.KeepAlive(kept);
+            }
         }
         finally
         {
