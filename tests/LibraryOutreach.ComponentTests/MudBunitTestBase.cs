@@ -2,12 +2,14 @@ using Bunit.TestDoubles;
 using LibraryOutreach.ComponentTests.Features.Cadence;
 using LibraryOutreach.ComponentTests.Features.FollowUps;
 using LibraryOutreach.ComponentTests.Features.Health;
+using LibraryOutreach.ComponentTests.Features.Timeline;
 using LibraryOutreach.Data.Entities;
 using LibraryOutreach.Web.Features.Cadence;
 using LibraryOutreach.Web.Features.Export;
 using LibraryOutreach.Web.Features.FollowUps;
 using LibraryOutreach.Web.Features.Health;
 using LibraryOutreach.Web.Features.Preferences;
+using LibraryOutreach.Web.Features.Timeline;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +43,7 @@ public abstract class MudBunitTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton<ICadenceService>(new FakeCadenceService());
         Services.AddSingleton<IRelationshipHealthService>(new FakeRelationshipHealthService());
         Services.AddSingleton<Microsoft.Extensions.Options.IOptions<HealthOptions>>(Microsoft.Extensions.Options.Options.Create(new HealthOptions()));
+        Services.AddSingleton<ITimelineService>(new FakeTimelineService());
         Services.AddScoped<FollowUpActions>();
     }
 
