@@ -2,9 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using LibraryOutreach.Data;
 using LibraryOutreach.Data.Search;
+using LibraryOutreach.Web.Features.Health;
 using LibraryOutreach.Web.Features.Staff;
 using LibraryOutreach.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LibraryOutreach.Web.Infrastructure.Demo;
 
@@ -28,10 +30,15 @@ public sealed record DemoSeedResult(
 /// and the system-scale benchmarks. It refuses when there is no Admin yet (the demo accounts have no password, so
 /// nobody could sign in, and the setup page would no longer offer itself) and when the database already holds records
 /// unless forced: a real library's records must never be mixed with invented ones by accident.
-/// The records are written in one transaction (all or nothing), around the audit and search interceptors, and the
-/// search index is rebuilt once at the end.
+/// The records are written in one transaction (all or nothing), around the audit and search interceptors; the
+/// search index is rebuilt once at the end, and the two-way health of every relationship computed after.
 /// </summary>
-public sealed class DemoDataService(IConfiguration configuration, IDbContextFactory<OutreachDbContext> contextFactory, StaffCapacity capacity, TimeProvider timeProvider)
+public sealed class DemoDataService(
+    IConfiguration configuration,
+    IDbContextFactory<OutreachDbContext> contextFactory,
+    StaffCapacity capacity,
+    IOptions<HealthOptions> healthOptions,
+    TimeProvider timeProvider)
 {
     public async Task<DemoSeedResult> SeedAsync(DemoDataSize size, bool force, CancellationToken cancellationToken)
     {
@@ -86,6 +93,13 @@ public sealed class DemoDataService(IConfiguration configuration, IDbContextFact
                 await new DemoDataSeeder(db, seeded, staff, timeProvider.GetUtcNow()).RunAsync(cancellationToken);
                 await SearchIndexer.RebuildAsync(db, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+            }
+
+            // Two-way health is precomputed; the rows of records written around the interceptors are made now, so the
+            // first Relationships page or dashboard does not wait for the whole town's refresh.
+            await using (var db = new OutreachDbContext(options.Options))
+            {
+                await HealthRefresher.RefreshAllAsync(db, healthOptions.Value, timeProvider, onlyStale: true, cancellationToken);
             }
 
             return new DemoSeedResult(

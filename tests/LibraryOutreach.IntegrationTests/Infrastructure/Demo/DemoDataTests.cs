@@ -2,6 +2,7 @@ using LibraryOutreach.Data.Entities;
 using LibraryOutreach.Data.Search;
 using LibraryOutreach.IntegrationTests.Features.Staff;
 using LibraryOutreach.IntegrationTests.Infrastructure.Cli;
+using LibraryOutreach.Web.Features.Health;
 using LibraryOutreach.Web.Infrastructure.Data;
 using LibraryOutreach.Web.Infrastructure.Demo;
 using Microsoft.EntityFrameworkCore;
@@ -63,6 +64,12 @@ public sealed class DemoDataTests : IDisposable
         Assert.True(await app.WithDbAsync(db => db.OutreachEvents.CountAsync(e => e.Attendance == null)) > 0);
         Assert.True(await app.WithDbAsync(db => db.OutreachEvents.CountAsync(e => e.Attendance == 0 || e.Attendance > 0)) > 0);
         Assert.False(await app.WithDbAsync(db => SearchIndexer.IsStaleAsync(db, CancellationToken.None)));
+
+        // Two-way health is computed for the whole town, and finds each pattern.
+        Assert.False(await app.WithDbAsync(db => HealthRefresher.IsStaleAsync(db, TimeProvider.System, CancellationToken.None)));
+        Assert.True(await app.WithDbAsync(db => db.RelationshipHealth.CountAsync(h => h.LibraryAlwaysReachesOut)) > 0);
+        Assert.True(await app.WithDbAsync(db => db.RelationshipHealth.CountAsync(h => h.Neglected)) > 0);
+        Assert.True(await app.WithDbAsync(db => db.RelationshipHealth.CountAsync(h => !h.HasAnyFlag)) > 0);
     }
 
     [Theory]
