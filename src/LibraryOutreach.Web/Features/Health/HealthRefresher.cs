@@ -17,6 +17,9 @@ public static class HealthRefresher
 {
     private const int ChunkSize = 1000;
 
+    /// <summary>From this many stale relationships on, the refresh computes every cadence at once.</summary>
+    private const int BulkCadenceFrom = 5000;
+
     /// <summary>
     /// Recomputes the rows of these contacts and organizations in <paramref name="db"/>'s current transaction (if any):
     /// their old rows are deleted first (so that on PostgreSQL a concurrent recompute of the same rows waits, then reads
@@ -82,13 +85,11 @@ public static class HealthRefresher
             return 0;
         }
 
-        // The cadence of all of them in one go (a handful of GROUP BY queries), rather than per chunk.
-        var cadence = (await CadenceService.ComputeAsync(
-                db,
-                new CadenceScope(Contacts: contactIds.Count > 0, Organizations: organizationIds.Count > 0, Ids: onlyStale ? [.. contactIds, .. organizationIds] : null, IncludeArchived: true),
-                time,
-                ct))
-            .ToDictionary(r => (r.Kind, r.Id));
+        // Many stale rows (the day turned): the cadence of every relationship in one go (a handful of GROUP BY queries);
+        // a few: per chunk (WriteAsync), so that a handful of stale rows do not cost a computation of all of them.
+        var cadence = contactIds.Count + organizationIds.Count > BulkCadenceFrom
+            ? (await CadenceService.ComputeAsync(db, new CadenceScope(IncludeArchived: true), time, ct)).ToDictionary(r => (r.Kind, r.Id))
+            : null;
         foreach (var (kind, ids) in new[] { (RelationshipKind.Contact, contactIds), (RelationshipKind.Organization, organizationIds) })
         {
             foreach (var chunk in ids.Chunk(ChunkSize))

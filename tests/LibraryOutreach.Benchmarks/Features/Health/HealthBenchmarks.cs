@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using LibraryOutreach.Benchmarks.Data;
 using LibraryOutreach.Benchmarks.Infrastructure;
 using LibraryOutreach.Data;
@@ -24,8 +28,7 @@ namespace LibraryOutreach.Benchmarks.Features.Health;
 /// Run: dotnet run -c Release --project tests/LibraryOutreach.Benchmarks -- --filter '*HealthBenchmarks*'
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(PercentileConfig))]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
+[Config(typeof(HealthBenchmarks.InProcessConfig))]
 public class HealthBenchmarks
 {
     private string _directory = "";
@@ -58,6 +61,16 @@ public class HealthBenchmarks
             {
                 throw new InvalidOperationException($"{name} is empty: the benchmark would measure nothing.");
             }
+        }
+    }
+
+    /// <summary>Medians and P95, one in-process job (a separate benchmark build timed out on the shared machine).</summary>
+    public sealed class InProcessConfig : ManualConfig
+    {
+        public InProcessConfig()
+        {
+            AddColumn(StatisticColumn.Median, StatisticColumn.P95);
+            AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(15).WithToolchain(InProcessEmitToolchain.Instance));
         }
     }
 
@@ -116,9 +129,16 @@ public class HealthBenchmarks
 /// Run: dotnet run -c Release --project tests/LibraryOutreach.Benchmarks -- --filter '*HealthRefreshBenchmarks*'
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 3)]
+[Config(typeof(InProcessConfig))]
 public class HealthRefreshBenchmarks
 {
+    /// <summary>Three long iterations, in process.</summary>
+    public sealed class InProcessConfig : ManualConfig
+    {
+        public InProcessConfig() =>
+            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(0).WithIterationCount(3).WithToolchain(InProcessEmitToolchain.Instance));
+    }
+
     private string _directory = "";
     private BenchmarkApp _app = null!;
     private HealthRefreshCoordinator _coordinator = null!;
