@@ -82,6 +82,32 @@ public class HealthBenchmarks
         ("All by touches", new HealthQuery(Sort: HealthSort.TouchesInWindow, Descending: true)),
     ];
 
+    /// <summary>For profiling (<c>health-once</c>, with <c>OUTREACH_BENCH_SQL=1</c>): the per-write recompute twice, on a fresh copy.</summary>
+    public static async Task RecomputeOnceAsync()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "lo-bench-" + Guid.NewGuid().ToString("N"));
+        await new OutreachDataGenerator(OutreachDataSize.Outreach).CopyToAsync(directory);
+        try
+        {
+            using var app = BenchmarkApp.Create(directory);
+            await using var scope = app.Services.CreateAsyncScope();
+            var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<OutreachDbContext>>();
+            var options = app.Services.GetRequiredService<IOptions<HealthOptions>>().Value;
+            for (var run = 0; run < 2; run++)
+            {
+                var watch = Stopwatch.StartNew();
+                await using var db = await factory.CreateDbContextAsync();
+                await HealthRefresher.RecomputeAsync(db, [OutreachDataGenerator.BusiestContactId], [OutreachDataGenerator.BusiestOrganizationId], options, TimeProvider.System, CancellationToken.None);
+                Console.WriteLine($"== recompute {run + 1}: {watch.Elapsed.TotalMilliseconds:0.0} ms");
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [GlobalCleanup]
     public void Cleanup()
     {
