@@ -10,7 +10,7 @@ namespace LibraryOutreach.Benchmarks;
 /// BenchmarkDotNet's switcher (<c>--filter</c>, <c>--job</c>, …), and two helpers:
 /// <c>generate [outreach]</c> makes (or finds) the cached 50k/5k and empty databases (with <c>outreach</c>: also the
 /// 50k/5k database with 100,000 events and 1,000,000 interactions, <see cref="OutreachDataSize.Outreach"/>);
-/// <c>lists-once</c> runs each list benchmark twice and prints the second time; <c>import-once [empty]</c> times one
+/// <c>lists-once</c> runs each list benchmark twice and prints the second time; <c>health-once</c> times the health recompute of the busiest contact and organization twice; <c>import-once [empty]</c> times one
 /// preview-then-import of the 10,000-row file. Both without BenchmarkDotNet, for profiling (with <c>OUTREACH_BENCH_SQL=1</c>).
 /// <c>explain FILE.sql [@name=value…]</c> prints SQLite's plan for a query on the cached 50k database and times it
 /// (the SQLite the app ships, which may plan differently from a system sqlite3).
@@ -40,6 +40,9 @@ public static class BenchmarkProgram
                 break;
             case "lists-once":
                 await ListsOnceAsync();
+                break;
+            case "health-once":
+                await Features.Health.HealthBenchmarks.RecomputeOnceAsync();
                 break;
             case "import-once":
                 var benchmark = new ImportBenchmarks { Database = args.Contains("empty") ? OutreachDataSize.Empty : OutreachDataSize.Library };

@@ -17,6 +17,9 @@ public static class HealthRefresher
 {
     private const int ChunkSize = 1000;
 
+    /// <summary>From this many stale relationships on, the refresh computes every cadence at once.</summary>
+    private const int BulkCadenceFrom = 5000;
+
     /// <summary>
     /// Recomputes the rows of these contacts and organizations in <paramref name="db"/>'s current transaction (if any):
     /// their old rows are deleted first (so that on PostgreSQL a concurrent recompute of the same rows waits, then reads
@@ -82,13 +85,11 @@ public static class HealthRefresher
             return 0;
         }
 
-        // The cadence of all of them in one go (a handful of GROUP BY queries), rather than per chunk.
-        var cadence = (await CadenceService.ComputeAsync(
-                db,
-                new CadenceScope(Contacts: contactIds.Count > 0, Organizations: organizationIds.Count > 0, Ids: onlyStale ? [.. contactIds, .. organizationIds] : null, IncludeArchived: true),
-                time,
-                ct))
-            .ToDictionary(r => (r.Kind, r.Id));
+        // Many stale rows (the day turned): the cadence of every relationship in one go (a handful of GROUP BY queries);
+        // a few: per chunk (WriteAsync), so that a handful of stale rows do not cost a computation of all of them.
+        var cadence = contactIds.Count + organizationIds.Count > BulkCadenceFrom
+            ? (await CadenceService.ComputeAsync(db, new CadenceScope(IncludeArchived: true), time, ct)).ToDictionary(r => (r.Kind, r.Id))
+            : null;
         foreach (var (kind, ids) in new[] { (RelationshipKind.Contact, contactIds), (RelationshipKind.Organization, organizationIds) })
         {
             foreach (var chunk in ids.Chunk(ChunkSize))
@@ -264,19 +265,49 @@ public static class HealthRefresher
             Add(i.OrganizationId, i.Id, HealthTouch.Interaction(i.OccurredAt, LibraryTime.LocalDate(i.OccurredAt, w.Zone), i.InitiatedBy));
         }
 
-        var people = await (
-                from a in db.Affiliations
-                join i in db.Interactions on a.ContactId equals i.ContactId
-                where EF.Parameter(ids).Contains(a.OrganizationId) && a.Contact!.MergedIntoId == null && i.OccurredAt >= w.FromInstant && i.OccurredAt <= w.Now
-                select new { a.OrganizationId, a.StartDate, a.EndDate, i.Id, i.OccurredAt, i.InitiatedBy })
-            .AsNoTracking()
+        // The organizations' people (read first, then their touches by contact: the (contact, time) index, whatever
+        // the planner would make of a join), and their touches while affiliated.
+        var affiliations = await db.Affiliations.AsNoTracking()
+            .Where(a => EF.Parameter(ids).Contains(a.OrganizationId) && a.Contact!.MergedIntoId == null)
+            .Select(a => new { a.OrganizationId, a.ContactId, a.StartDate, a.EndDate })
             .ToListAsync(ct);
-        foreach (var i in people)
+        var byContact = affiliations.ToLookup(a => a.ContactId);
+        var people = affiliations.Select(a => a.ContactId).Distinct().ToArray();
+        foreach (var chunk in people.Chunk(ChunkSize * 10))
         {
-            var day = LibraryTime.LocalDate(i.OccurredAt, w.Zone);
-            if (WhileAffiliated(day, i.StartDate, i.EndDate))
+            var theirs = await db.Interactions.AsNoTracking()
+                .Where(i => i.ContactId != null && EF.Parameter(chunk).Contains(i.ContactId.Value) && i.OccurredAt >= w.FromInstant && i.OccurredAt <= w.Now)
+                .Select(i => new { ContactId = i.ContactId!.Value, i.Id, i.OccurredAt, i.InitiatedBy })
+                .ToListAsync(ct);
+            foreach (var i in theirs)
             {
-                Add(i.OrganizationId, i.Id, HealthTouch.Interaction(i.OccurredAt, day, i.InitiatedBy));
+                var day = LibraryTime.LocalDate(i.OccurredAt, w.Zone);
+                foreach (var a in byContact[i.ContactId])
+                {
+                    if (WhileAffiliated(day, a.StartDate, a.EndDate))
+                    {
+                        Add(a.OrganizationId, i.Id, HealthTouch.Interaction(i.OccurredAt, day, i.InitiatedBy));
+                    }
+                }
+            }
+
+            var attended = await (
+                    from link in db.OutreachEventContacts
+                    join e in db.OutreachEvents on link.EventId equals e.Id
+                    where EF.Parameter(chunk).Contains(link.ContactId) && e.StartDate <= w.Today && e.EndDate >= w.From
+                    select new { link.ContactId, e.Id, e.EndDate })
+                .AsNoTracking()
+                .ToListAsync(ct);
+            foreach (var e in attended)
+            {
+                var day = EventDay(e.EndDate, w.Today);
+                foreach (var a in byContact[e.ContactId])
+                {
+                    if (WhileAffiliated(day, a.StartDate, a.EndDate))
+                    {
+                        Add(a.OrganizationId, e.Id, HealthTouch.Event(day));
+                    }
+                }
             }
         }
 
@@ -290,23 +321,6 @@ public static class HealthRefresher
         foreach (var e in directEvents)
         {
             Add(e.OrganizationId, e.Id, HealthTouch.Event(EventDay(e.EndDate, w.Today)));
-        }
-
-        var peopleEvents = await (
-                from a in db.Affiliations
-                join link in db.OutreachEventContacts on a.ContactId equals link.ContactId
-                join e in db.OutreachEvents on link.EventId equals e.Id
-                where EF.Parameter(ids).Contains(a.OrganizationId) && a.Contact!.MergedIntoId == null && e.StartDate <= w.Today && e.EndDate >= w.From
-                select new { a.OrganizationId, a.StartDate, a.EndDate, e.Id, EventEnd = e.EndDate })
-            .AsNoTracking()
-            .ToListAsync(ct);
-        foreach (var e in peopleEvents)
-        {
-            var day = EventDay(e.EventEnd, w.Today);
-            if (WhileAffiliated(day, e.StartDate, e.EndDate))
-            {
-                Add(e.OrganizationId, e.Id, HealthTouch.Event(day));
-            }
         }
 
         var rows = new List<RelationshipHealthRow>(records.Count);

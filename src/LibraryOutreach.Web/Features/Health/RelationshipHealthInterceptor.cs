@@ -117,22 +117,22 @@ public sealed class RelationshipHealthInterceptor
         {
             // An edited or deleted event: everyone it was with (read before a delete removes the links).
             var ids = events.ToArray();
-            var eventContacts = await db.OutreachEventContacts.AsNoTracking().Where(l => ids.Contains(l.EventId)).Select(l => l.ContactId).ToListAsync(ct);
+            var eventContacts = await db.OutreachEventContacts.AsNoTracking().Where(l => EF.Parameter(ids).Contains(l.EventId)).Select(l => l.ContactId).ToListAsync(ct);
             contacts.UnionWith(eventContacts);
             touchedContacts.UnionWith(eventContacts);
-            organizations.UnionWith(await db.OutreachEventOrganizations.AsNoTracking().Where(l => ids.Contains(l.EventId)).Select(l => l.OrganizationId).ToListAsync(ct));
+            organizations.UnionWith(await db.OutreachEventOrganizations.AsNoTracking().Where(l => EF.Parameter(ids).Contains(l.EventId)).Select(l => l.OrganizationId).ToListAsync(ct));
         }
 
         if (touchedContacts.Count > 0)
         {
             var ids = touchedContacts.ToArray();
-            organizations.UnionWith(await db.Affiliations.AsNoTracking().Where(a => ids.Contains(a.ContactId)).Select(a => a.OrganizationId).ToListAsync(ct));
+            organizations.UnionWith(await db.Affiliations.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.ContactId)).Select(a => a.OrganizationId).ToListAsync(ct));
         }
 
         if (changedOrganizations.Count > 0)
         {
             var ids = changedOrganizations.ToArray();
-            contacts.UnionWith(await db.Affiliations.AsNoTracking().Where(a => ids.Contains(a.OrganizationId) && a.EndDate == null).Select(a => a.ContactId).ToListAsync(ct));
+            contacts.UnionWith(await db.Affiliations.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.OrganizationId) && a.EndDate == null).Select(a => a.ContactId).ToListAsync(ct));
         }
 
         return (contacts, organizations, allStale);

@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using LibraryOutreach.Benchmarks.Data;
 using LibraryOutreach.Benchmarks.Infrastructure;
 using LibraryOutreach.Data;
@@ -24,8 +28,7 @@ namespace LibraryOutreach.Benchmarks.Features.Health;
 /// Run: dotnet run -c Release --project tests/LibraryOutreach.Benchmarks -- --filter '*HealthBenchmarks*'
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(PercentileConfig))]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
+[Config(typeof(HealthBenchmarks.InProcessConfig))]
 public class HealthBenchmarks
 {
     private string _directory = "";
@@ -61,6 +64,16 @@ public class HealthBenchmarks
         }
     }
 
+    /// <summary>Medians and P95, one in-process job (a separate benchmark build timed out on the shared machine).</summary>
+    public sealed class InProcessConfig : ManualConfig
+    {
+        public InProcessConfig()
+        {
+            AddColumn(StatisticColumn.Median, StatisticColumn.P95);
+            AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(15).WithToolchain(InProcessEmitToolchain.Instance));
+        }
+    }
+
     private static readonly (string Name, HealthQuery Query)[] Pages =
     [
         ("Neglected by days since", new HealthQuery(Flag: HealthFlagFilter.Neglected, Sort: HealthSort.DaysSinceLastTouch, Descending: true)),
@@ -68,6 +81,32 @@ public class HealthBenchmarks
         ("Slow to answer by responsiveness", new HealthQuery(Flag: HealthFlagFilter.LibrarySlowToAnswer, Sort: HealthSort.Responsiveness)),
         ("All by touches", new HealthQuery(Sort: HealthSort.TouchesInWindow, Descending: true)),
     ];
+
+    /// <summary>For profiling (<c>health-once</c>, with <c>OUTREACH_BENCH_SQL=1</c>): the per-write recompute twice, on a fresh copy.</summary>
+    public static async Task RecomputeOnceAsync()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "lo-bench-" + Guid.NewGuid().ToString("N"));
+        await new OutreachDataGenerator(OutreachDataSize.Outreach).CopyToAsync(directory);
+        try
+        {
+            using var app = BenchmarkApp.Create(directory);
+            await using var scope = app.Services.CreateAsyncScope();
+            var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<OutreachDbContext>>();
+            var options = app.Services.GetRequiredService<IOptions<HealthOptions>>().Value;
+            for (var run = 0; run < 2; run++)
+            {
+                var watch = Stopwatch.StartNew();
+                await using var db = await factory.CreateDbContextAsync();
+                await HealthRefresher.RecomputeAsync(db, [OutreachDataGenerator.BusiestContactId], [OutreachDataGenerator.BusiestOrganizationId], options, TimeProvider.System, CancellationToken.None);
+                Console.WriteLine($"== recompute {run + 1}: {watch.Elapsed.TotalMilliseconds:0.0} ms");
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 
     [GlobalCleanup]
     public void Cleanup()
@@ -116,9 +155,16 @@ public class HealthBenchmarks
 /// Run: dotnet run -c Release --project tests/LibraryOutreach.Benchmarks -- --filter '*HealthRefreshBenchmarks*'
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 3)]
+[Config(typeof(InProcessConfig))]
 public class HealthRefreshBenchmarks
 {
+    /// <summary>Three long iterations, in process.</summary>
+    public sealed class InProcessConfig : ManualConfig
+    {
+        public InProcessConfig() =>
+            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(0).WithIterationCount(3).WithToolchain(InProcessEmitToolchain.Instance));
+    }
+
     private string _directory = "";
     private BenchmarkApp _app = null!;
     private HealthRefreshCoordinator _coordinator = null!;
