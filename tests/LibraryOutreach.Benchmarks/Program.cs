@@ -14,6 +14,7 @@ namespace LibraryOutreach.Benchmarks;
 /// preview-then-import of the 10,000-row file. Both without BenchmarkDotNet, for profiling (with <c>OUTREACH_BENCH_SQL=1</c>).
 /// <c>explain FILE.sql [@name=value…]</c> prints SQLite's plan for a query on the cached 50k database and times it
 /// (the SQLite the app ships, which may plan differently from a system sqlite3).
+/// <c>timeline-memory</c> reports the memory one open timeline holds (see <c>TimelineMemory</c>).
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -69,6 +70,9 @@ public static class BenchmarkProgram
                 break;
             case "explain" when args.Length >= 2:
                 await ExplainAsync(await File.ReadAllTextAsync(args[1]), args.Skip(2).ToArray());
+                break;
+            case "timeline-memory":
+                await Features.Timeline.TimelineMemory.RunAsync();
                 break;
             case "lists-once":
                 await ListsOnceAsync();

@@ -82,5 +82,5 @@ public partial class HomePage
     private static string ReachSummary(IReadOnlyList<TypeReach> reach) =>
         "Bar chart of organizations reached by type: " + string.Join(", ", reach.Select(r => string.Create(Culture, $"{r.TypeName} {r.Organizations:N0}"))) + ".";
 
-    private static string Share(int part, int total) => total == 0 ? "0%" : ((double)part / total).ToString("P0", Culture);
+    private static string Share(int part, int total) => total == 0 ? "0%" : Health.HealthText.Percent((double)part / total);
 }

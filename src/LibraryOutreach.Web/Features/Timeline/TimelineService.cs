@@ -84,8 +84,8 @@ public sealed class TimelineService(
         var staffName = r.IsDBNull(8) ? null : r.GetString(8);
         var eventStaff = r.IsDBNull(9) ? null : r.GetString(9);
         TimelineVia? via = r.IsDBNull(10) ? null : new TimelineVia(Guid.Parse(r.GetString(10)), r.IsDBNull(11) ? "" : r.GetString(11), r.IsDBNull(12) ? null : r.GetString(12));
-        InitiatedBy? initiatedBy = r.IsDBNull(13) ? null : (InitiatedBy)r.GetInt32(13);
-        ContactChannel? channel = r.IsDBNull(14) ? null : (ContactChannel)r.GetInt32(14);
+        InitiatedBy? initiatedBy = r.IsDBNull(13) ? null : Enum.Parse<InitiatedBy>(r.GetString(13));
+        ContactChannel? channel = r.IsDBNull(14) ? null : Enum.Parse<ContactChannel>(r.GetString(14));
 
         // A day-only entry is the start of its day at the timeline's offset: shown at that offset, its date is exact.
         var at = isDate

@@ -66,8 +66,6 @@ public static class TimelineSql
 
         private string NullText => pg ? "NULL::text" : "NULL";
 
-        private string NullInt => pg ? "NULL::integer" : "NULL";
-
         public TimelineCommand? Build()
         {
             _parameters.Add(new("@subject", pg ? subject.Id : subject.Id.ToString().ToUpperInvariant()));
@@ -98,7 +96,8 @@ public static class TimelineSql
 
             if (filter.InitiatedBy is { } initiated)
             {
-                _parameters.Add(new("@init", (int)initiated));
+                // Stored by name (InteractionConfiguration).
+                _parameters.Add(new("@init", initiated.ToString()));
             }
 
             AddInteractions();
@@ -173,7 +172,7 @@ public static class TimelineSql
                 ? "\"OutreachEventContacts\" x JOIN \"OutreachEvents\" e ON e.\"Id\" = x.\"EventId\" JOIN \"EventTypes\" et ON et.\"Id\" = e.\"TypeId\""
                 : "\"OutreachEventOrganizations\" x JOIN \"OutreachEvents\" e ON e.\"Id\" = x.\"EventId\" JOIN \"EventTypes\" et ON et.\"Id\" = e.\"TypeId\"";
             var own = IsContact ? "x.\"ContactId\" = @subject" : "x.\"OrganizationId\" = @subject";
-            Branch(TimelineEntryKind.Event, Text("e.\"Id\""), sort, isDate, Text("e.\"Id\""), "e.\"Title\"", "et.\"Name\"", NullText, NullText, NullText, NullInt, NullInt, from, own + staff);
+            Branch(TimelineEntryKind.Event, Text("e.\"Id\""), sort, isDate, Text("e.\"Id\""), "e.\"Title\"", "et.\"Name\"", NullText, NullText, NullText, NullText, NullText, from, own + staff);
             if (!IsContact)
             {
                 // Events a person attended while affiliated, unless the organization itself was involved (above).
@@ -181,7 +180,7 @@ public static class TimelineSql
                     + " AND NOT EXISTS (SELECT 1 FROM \"OutreachEventOrganizations\" eo WHERE eo.\"EventId\" = e.\"Id\" AND eo.\"OrganizationId\" = @subject)"
                     + " AND (a.\"StartDate\" IS NULL OR e.\"StartDate\" >= a.\"StartDate\") AND (a.\"EndDate\" IS NULL OR e.\"StartDate\" <= a.\"EndDate\")";
                 Branch(TimelineEntryKind.Event, $"{Text("e.\"Id\"")} || ':' || {Text("a.\"Id\"")}", sort, isDate, Text("e.\"Id\""), "e.\"Title\"", "et.\"Name\"", NullText,
-                    Text("a.\"ContactId\""), "a.\"Role\"", NullInt, NullInt,
+                    Text("a.\"ContactId\""), "a.\"Role\"", NullText, NullText,
                     "\"Affiliations\" a JOIN \"OutreachEventContacts\" x ON x.\"ContactId\" = a.\"ContactId\" JOIN \"OutreachEvents\" e ON e.\"Id\" = x.\"EventId\" JOIN \"EventTypes\" et ON et.\"Id\" = e.\"TypeId\"",
                     within + staff);
             }
@@ -197,9 +196,9 @@ public static class TimelineSql
             var own = IsContact ? "f.\"ContactId\" = @subject" : "f.\"OrganizationId\" = @subject";
             var due = pg ? "f.\"DueDate\"::text" : "f.\"DueDate\"";
             Branch(TimelineEntryKind.FollowUpCreated, Text("f.\"Id\""), "f.\"CreatedAt\"", "0", Text("f.\"Id\""), "f.\"Title\"", due, "f.\"AssigneeId\"",
-                NullText, NullText, NullInt, NullInt, "\"FollowUps\" f", own + (filter.StaffUserId is null ? "" : " AND f.\"AssigneeId\" = @staff"));
+                NullText, NullText, NullText, NullText, "\"FollowUps\" f", own + (filter.StaffUserId is null ? "" : " AND f.\"AssigneeId\" = @staff"));
             Branch(TimelineEntryKind.FollowUpDone, Text("f.\"Id\""), "f.\"DoneAt\"", "0", Text("f.\"Id\""), "f.\"Title\"", due, "f.\"DoneById\"",
-                NullText, NullText, NullInt, NullInt, "\"FollowUps\" f", own + " AND f.\"DoneAt\" IS NOT NULL" + (filter.StaffUserId is null ? "" : " AND f.\"DoneById\" = @staff"));
+                NullText, NullText, NullText, NullText, "\"FollowUps\" f", own + " AND f.\"DoneAt\" IS NOT NULL" + (filter.StaffUserId is null ? "" : " AND f.\"DoneById\" = @staff"));
         }
 
         private void AddAffiliations()
@@ -213,9 +212,9 @@ public static class TimelineSql
                 ? ("\"Affiliations\" a JOIN \"Organizations\" o ON o.\"Id\" = a.\"OrganizationId\"", "a.\"ContactId\" = @subject", Text("a.\"OrganizationId\""), "o.\"Name\"")
                 : ("\"Affiliations\" a JOIN \"Contacts\" o ON o.\"Id\" = a.\"ContactId\"", "a.\"OrganizationId\" = @subject", Text("a.\"ContactId\""), "o.\"DisplayName\"");
             Branch(TimelineEntryKind.AffiliationStarted, Text("a.\"Id\""), DayStart("a.\"StartDate\"", 0), "1", target, name, "a.\"Role\"", "a.\"CreatedById\"",
-                NullText, NullText, NullInt, NullInt, from, own + " AND a.\"StartDate\" IS NOT NULL" + (filter.StaffUserId is null ? "" : " AND a.\"CreatedById\" = @staff"));
+                NullText, NullText, NullText, NullText, from, own + " AND a.\"StartDate\" IS NOT NULL" + (filter.StaffUserId is null ? "" : " AND a.\"CreatedById\" = @staff"));
             Branch(TimelineEntryKind.AffiliationEnded, Text("a.\"Id\""), DayStart("a.\"EndDate\"", 0), "1", target, name, "a.\"Role\"", "a.\"UpdatedById\"",
-                NullText, NullText, NullInt, NullInt, from, own + " AND a.\"EndDate\" IS NOT NULL" + (filter.StaffUserId is null ? "" : " AND a.\"UpdatedById\" = @staff"));
+                NullText, NullText, NullText, NullText, from, own + " AND a.\"EndDate\" IS NOT NULL" + (filter.StaffUserId is null ? "" : " AND a.\"UpdatedById\" = @staff"));
         }
 
         private void AddSeats()
@@ -227,9 +226,9 @@ public static class TimelineSql
 
             var staff = filter.StaffUserId is null ? "" : " AND s.\"StaffUserId\" = @staff";
             Branch(TimelineEntryKind.CommitteeSeatStarted, Text("s.\"Id\""), DayStart("s.\"TermStart\"", 0), "1", NullText, "s.\"Role\"", "s.\"MeetingCadence\"", "s.\"StaffUserId\"",
-                NullText, NullText, NullInt, NullInt, "\"CommitteeSeats\" s", "s.\"OrganizationId\" = @subject AND s.\"TermStart\" IS NOT NULL" + staff);
+                NullText, NullText, NullText, NullText, "\"CommitteeSeats\" s", "s.\"OrganizationId\" = @subject AND s.\"TermStart\" IS NOT NULL" + staff);
             Branch(TimelineEntryKind.CommitteeSeatEnded, Text("s.\"Id\""), DayStart("s.\"TermEnd\"", 0), "1", NullText, "s.\"Role\"", "s.\"MeetingCadence\"", "s.\"StaffUserId\"",
-                NullText, NullText, NullInt, NullInt, "\"CommitteeSeats\" s", "s.\"OrganizationId\" = @subject AND s.\"TermEnd\" IS NOT NULL" + staff);
+                NullText, NullText, NullText, NullText, "\"CommitteeSeats\" s", "s.\"OrganizationId\" = @subject AND s.\"TermEnd\" IS NOT NULL" + staff);
         }
 
         private void AddAudit()
@@ -240,13 +239,13 @@ public static class TimelineSql
             if (filter.Includes(TimelineEntryType.Notes))
             {
                 // The audit's changes are JSON with camelCase names (AuditInterceptor): a save that touched the notes.
-                Branch(TimelineEntryKind.Note, key, "x.\"At\"", "0", NullText, "x.\"Changes\"", "x.\"UserName\"", "x.\"UserId\"", NullText, NullText, NullInt, NullInt,
+                Branch(TimelineEntryKind.Note, key, "x.\"At\"", "0", NullText, "x.\"Changes\"", "x.\"UserName\"", "x.\"UserId\"", NullText, NullText, NullText, NullText,
                     "\"AuditEntries\" x", $"{Subject} AND x.\"Action\" IN ('{AuditActions.Created}', '{AuditActions.Updated}') AND x.\"Changes\" LIKE '%\"field\":\"Notes\"%'" + staff);
             }
 
             if (filter.Includes(TimelineEntryType.Merges))
             {
-                Branch(TimelineEntryKind.Merge, key, "x.\"At\"", "0", NullText, "x.\"Changes\"", "x.\"UserName\"", "x.\"UserId\"", NullText, NullText, NullInt, NullInt,
+                Branch(TimelineEntryKind.Merge, key, "x.\"At\"", "0", NullText, "x.\"Changes\"", "x.\"UserName\"", "x.\"UserId\"", NullText, NullText, NullText, NullText,
                     "\"AuditEntries\" x", $"{Subject} AND x.\"Action\" = '{AuditActions.Merged}'" + staff);
             }
         }
@@ -259,7 +258,7 @@ public static class TimelineSql
             }
 
             // An import audits only its batch (docs/adr/0007): the batch's items say which records it added or merged.
-            Branch(TimelineEntryKind.Import, Text("it.\"Id\""), "ib.\"CreatedAt\"", "0", NullText, "ib.\"FileName\"", "it.\"Action\"", "ib.\"CreatedById\"", NullText, NullText, NullInt, NullInt,
+            Branch(TimelineEntryKind.Import, Text("it.\"Id\""), "ib.\"CreatedAt\"", "0", NullText, "ib.\"FileName\"", "it.\"Action\"", "ib.\"CreatedById\"", NullText, NullText, NullText, NullText,
                 "\"ImportBatchItems\" it JOIN \"ImportBatches\" ib ON ib.\"Id\" = it.\"BatchId\"",
                 "it.\"EntityType\" = @entityType AND it.\"EntityId\" = @subject" + (filter.StaffUserId is null ? "" : " AND ib.\"CreatedById\" = @staff"));
         }

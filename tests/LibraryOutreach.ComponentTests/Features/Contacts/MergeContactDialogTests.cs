@@ -28,6 +28,7 @@ public class MergeContactDialogTests : MudBunitTestBase
         ComponentFactories.AddStub<LibraryOutreach.Web.Features.Interactions.RecentOutreachPanel>();
         ComponentFactories.AddStub<LibraryOutreach.Web.Features.Cadence.StayInTouchPanel>();
         ComponentFactories.AddStub<LibraryOutreach.Web.Features.FollowUps.FollowUpsPanel>();
+        ComponentFactories.AddStub<LibraryOutreach.Web.Features.Timeline.TimelinePanel>();
         AuthorizeAsAdmin();
         _contacts.Detail = new ContactDetail(
             SurvivorId, SurvivorVersion, "Marge", "Simpson", "Marge Simpson", null, [], [], null, null, null, [], [], null, false, null, CanEdit: true, CanDelete: false)

@@ -24,6 +24,7 @@ public class OrganizationComponentTests : MudBunitTestBase
         ComponentFactories.AddStub<LibraryOutreach.Web.Features.Interactions.RecentOutreachPanel>();
         ComponentFactories.AddStub<LibraryOutreach.Web.Features.Cadence.StayInTouchPanel>();
         ComponentFactories.AddStub<LibraryOutreach.Web.Features.FollowUps.FollowUpsPanel>();
+        ComponentFactories.AddStub<LibraryOutreach.Web.Features.Timeline.TimelinePanel>();
         AuthorizeAsAdmin();
         _organizations.Choices = new OrganizationChoices([new TypeRef(SchoolId, "School")], [new TagChip(Guid.NewGuid(), "Youth", "#aa3300")], [new StaffRef("user-ada", "Ada Admin")]);
     }
