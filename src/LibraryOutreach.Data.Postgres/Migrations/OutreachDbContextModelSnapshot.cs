@@ -1188,9 +1188,6 @@ namespace LibraryOutreach.Data.Postgres.Migrations
 
                     b.HasIndex("StaffUserId", "OccurredAt");
 
-                    b.HasIndex("OccurredAt", "InitiatedBy", "StaffUserId", "ContactId", "OrganizationId")
-                        .HasDatabaseName("IX_Interactions_Period");
-
                     b.ToTable("Interactions", t =>
                         {
                             t.HasCheckConstraint("CK_Interactions_ContactOrOrganization", "\"ContactId\" IS NOT NULL OR \"OrganizationId\" IS NOT NULL");

@@ -133,9 +133,6 @@ public sealed class InteractionConfiguration : IEntityTypeConfiguration<Interact
         builder.HasOne(i => i.Organization).WithMany().HasForeignKey(i => i.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(i => i.Event).WithMany().HasForeignKey(i => i.EventId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(i => i.OccurredAt);
-        // Covers the reports' and the dashboard's scans of a period (by initiator, staff member, contacts and
-        // organizations reached) without reading the table's rows: docs/performance.md, "Dashboard and reports".
-        builder.HasIndex(i => new { i.OccurredAt, i.InitiatedBy, i.StaffUserId, i.ContactId, i.OrganizationId }).HasDatabaseName("IX_Interactions_Period");
         builder.HasIndex(i => new { i.ContactId, i.OccurredAt });
         builder.HasIndex(i => new { i.OrganizationId, i.OccurredAt });
         builder.HasIndex(i => new { i.StaffUserId, i.OccurredAt });
