@@ -18,6 +18,42 @@ namespace LibraryOutreach.Benchmarks;
 /// </summary>
 public static class BenchmarkProgram
 {
+    /// <summary>The one-year report and the dashboard, each run three times with its wall time printed (with <c>OUTREACH_BENCH_SQL=1</c>, every SQL command's time).</summary>
+    private static async Task ReportsOnceAsync()
+    {
+        var reports = new Features.Reports.ReportBenchmarks();
+        reports.Setup();
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                await reports.OneYear();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one-year report: {watch.Elapsed.TotalMilliseconds:0} ms"));
+            }
+        }
+        finally
+        {
+            reports.Cleanup();
+        }
+
+        var dashboard = new Features.Home.DashboardBenchmarks();
+        dashboard.Setup();
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                await dashboard.Dashboard();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dashboard: {watch.Elapsed.TotalMilliseconds:0} ms"));
+            }
+        }
+        finally
+        {
+            dashboard.Cleanup();
+        }
+    }
+
     public static async Task Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -43,6 +79,9 @@ public static class BenchmarkProgram
                 break;
             case "health-once":
                 await Features.Health.HealthBenchmarks.RecomputeOnceAsync();
+                break;
+            case "reports-once":
+                await ReportsOnceAsync();
                 break;
             case "import-once":
                 var benchmark = new ImportBenchmarks { Database = args.Contains("empty") ? OutreachDataSize.Empty : OutreachDataSize.Library };
