@@ -181,7 +181,8 @@ public static class HealthRefresher
         var zone = time.LocalTimeZone;
         var today = LibraryTime.LocalDate(now, zone);
         var from = HealthCalculator.WindowFrom(today, options.WindowMonths);
-        return new Window(today, from, LibraryTime.StartOfDay(from, zone), now, zone);
+        // UTC: PostgreSQL takes only offset 0 for timestamptz parameters (the library zone gives -04:00 etc.).
+        return new Window(today, from, LibraryTime.StartOfDay(from, zone).ToUniversalTime(), now, zone);
     }
 
     private static async Task<List<RelationshipHealthRow>> BuildContactsAsync(

@@ -64,7 +64,8 @@ public class ReportsJourneyTests(BrowserFixture browser)
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("report-csv").ClickAsync());
         var path = await download.PathAsync();
         var csv = (await File.ReadAllTextAsync(path, Encoding.UTF8)).TrimStart('\uFEFF');
-        var rows = csv.Split("\r\n").Select(r => r.Split(',')).ToList();
+        var table = LibraryOutreach.Web.Features.Import.Parsing.CsvTable.Parse(csv, ',');
+        var rows = new[] { table.Headers.ToArray() }.Concat(table.Rows.Select(r => r.Fields.ToArray())).ToList();
         Assert.Equal("2", rows.Single(r => r.Length == 8 && r[0] == "Events" && r[1] == "Events")[4]);
         var csvAttendance = rows.Single(r => r.Length == 8 && r[0] == "Attendance" && r[1] == "Attendance");
         Assert.Equal((await attendance.GetAttributeAsync("data-value"), "1"), (csvAttendance[4], csvAttendance[7]));

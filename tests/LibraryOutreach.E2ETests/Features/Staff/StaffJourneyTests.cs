@@ -69,7 +69,7 @@ public partial class StaffJourneyTests(BrowserFixture browser)
         await supervisor.GetByRole(AriaRole.Button, new() { Name = "Create account and sign in" }).ClickAsync();
         await Expect(supervisor).ToHaveURLAsync(app.Url("/"));
         await supervisor.WaitForInteractiveAsync();
-        await Expect(supervisor.GetByText("Signed in as Sam Supervisor")).ToBeVisibleAsync();
+        await Expect(supervisor.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Sam Supervisor" })).ToBeVisibleAsync();
         // A supervisor has no Staff link and is refused the page.
         await Expect(supervisor.GetByRole(AriaRole.Link, new() { Name = "Staff" })).ToHaveCountAsync(0);
 

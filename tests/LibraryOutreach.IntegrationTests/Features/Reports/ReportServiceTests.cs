@@ -191,7 +191,9 @@ public class ReportServiceTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var csv = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
-        var rows = csv.Split("\r\n").Select(r => r.Split(',')).ToList();
+        // Read back as the import reads CSV (quoted fields such as "General, all ages" stay one field).
+        var table = LibraryOutreach.Web.Features.Import.Parsing.CsvTable.Parse(csv, ',');
+        var rows = new[] { table.Headers.ToArray() }.Concat(table.Rows.Select(r => r.Fields.ToArray())).ToList();
 
         // Every line of the page is a row of the CSV with the same values, and the not-recorded counts beside them.
         foreach (var line in report.Lines)
