@@ -1,11 +1,13 @@
 using Bunit.TestDoubles;
 using LibraryOutreach.ComponentTests.Features.Cadence;
 using LibraryOutreach.ComponentTests.Features.FollowUps;
+using LibraryOutreach.ComponentTests.Features.Health;
 using LibraryOutreach.ComponentTests.Features.Timeline;
 using LibraryOutreach.Data.Entities;
 using LibraryOutreach.Web.Features.Cadence;
 using LibraryOutreach.Web.Features.Export;
 using LibraryOutreach.Web.Features.FollowUps;
+using LibraryOutreach.Web.Features.Health;
 using LibraryOutreach.Web.Features.Preferences;
 using LibraryOutreach.Web.Features.Timeline;
 using Microsoft.AspNetCore.Components;
@@ -35,10 +37,12 @@ public abstract class MudBunitTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton<IPreferenceService>(Preferences);
         Services.AddSingleton<IExportService>(Exports);
-        // The follow-up and stay-in-touch panels sit on contact and organization pages: empty fakes unless a test adds its own.
+        // The follow-up, stay-in-touch and health panels sit on contact and organization pages: empty fakes unless a test adds its own.
         Services.AddSingleton<FollowUpChanges>();
         Services.AddSingleton<IFollowUpService>(sp => new FakeFollowUpService(sp.GetRequiredService<FollowUpChanges>(), DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime)));
         Services.AddSingleton<ICadenceService>(new FakeCadenceService());
+        Services.AddSingleton<IRelationshipHealthService>(new FakeRelationshipHealthService());
+        Services.AddSingleton<Microsoft.Extensions.Options.IOptions<HealthOptions>>(Microsoft.Extensions.Options.Options.Create(new HealthOptions()));
         Services.AddSingleton<ITimelineService>(new FakeTimelineService());
         Services.AddScoped<FollowUpActions>();
     }

@@ -7,6 +7,7 @@ using LibraryOutreach.Web.Features.Contacts;
 using LibraryOutreach.Web.Features.Events;
 using LibraryOutreach.Web.Features.FollowUps;
 using LibraryOutreach.Web.Features.Health;
+using LibraryOutreach.Web.Features.Home;
 using LibraryOutreach.Web.Features.Import;
 using LibraryOutreach.Web.Features.Interactions;
 using LibraryOutreach.Web.Features.Organizations;
@@ -86,6 +87,7 @@ public static class OutreachServiceRegistration
         builder.AddHealthFeature();
         builder.AddReportsFeature();
         builder.AddTimelineFeature();
+        builder.AddHomeFeature();
         return builder;
     }
 

@@ -12,7 +12,14 @@ public sealed record DataExport(
     IReadOnlyList<ExportedAffiliation> Affiliations,
     IReadOnlyList<ExportedCommitteeSeat> CommitteeSeats,
     IReadOnlyList<ExportedStaffMember> Staff,
-    IReadOnlyList<ExportedImportBatch> ImportBatches)
+    IReadOnlyList<ExportedImportBatch> ImportBatches,
+    IReadOnlyList<ExportedChoiceEntry> Branches,
+    IReadOnlyList<ExportedChoiceEntry> EventTypes,
+    IReadOnlyList<ExportedEvent> Events,
+    IReadOnlyList<ExportedInteraction> Interactions,
+    IReadOnlyList<ExportedFollowUp> FollowUps,
+    IReadOnlyList<ExportedCadenceRule> CadenceRules,
+    IReadOnlyList<ExportedCalendarConnection> CalendarConnections)
 {
     public const int CurrentSchemaVersion = 1;
 }
@@ -41,7 +48,9 @@ public sealed record ExportedOrganization(
     DateTimeOffset CreatedAt,
     string? CreatedById,
     DateTimeOffset UpdatedAt,
-    string? UpdatedById);
+    string? UpdatedById,
+    int? CadenceIdealDays,
+    int? CadenceMaxDays);
 
 public sealed record ExportedEmail(string Address, string? Label, bool IsPrimary);
 
@@ -65,7 +74,9 @@ public sealed record ExportedContact(
     DateTimeOffset CreatedAt,
     string? CreatedById,
     DateTimeOffset UpdatedAt,
-    string? UpdatedById);
+    string? UpdatedById,
+    int? CadenceIdealDays,
+    int? CadenceMaxDays);
 
 public sealed record ExportedAffiliation(Guid Id, Guid ContactId, Guid OrganizationId, string? Role, DateOnly? StartDate, DateOnly? EndDate);
 
@@ -105,3 +116,83 @@ public sealed record ExportedImportBatch(
     DateTimeOffset? UndoneAt,
     string? UndoneById,
     IReadOnlyList<ExportedImportItem> Items);
+
+/// <summary>A branch or an event type (admin-editable lists).</summary>
+public sealed record ExportedChoiceEntry(Guid Id, string Name, int SortOrder, bool IsArchived);
+
+public sealed record ExportedEvent(
+    Guid Id,
+    string Title,
+    Guid TypeId,
+    DateOnly StartDate,
+    DateOnly EndDate,
+    DateTimeOffset? StartsAt,
+    DateTimeOffset? EndsAt,
+    string? Location,
+    Guid? BranchId,
+    string LibraryRole,
+    string? AudienceAgeGroup,
+    string Setting,
+    int? Attendance,
+    int? LibraryCardsIssued,
+    int? ItemsCheckedOut,
+    int? MaterialsHandedOut,
+    string? Notes,
+    string? Outcomes,
+    string Source,
+    IReadOnlyList<string> StaffIds,
+    IReadOnlyList<Guid> OrganizationIds,
+    IReadOnlyList<Guid> ContactIds,
+    IReadOnlyList<Guid> TagIds,
+    DateTimeOffset CreatedAt,
+    string? CreatedById,
+    DateTimeOffset UpdatedAt,
+    string? UpdatedById);
+
+public sealed record ExportedInteraction(
+    Guid Id,
+    DateTimeOffset OccurredAt,
+    string Channel,
+    string InitiatedBy,
+    string StaffUserId,
+    Guid? ContactId,
+    Guid? OrganizationId,
+    Guid? EventId,
+    string Summary,
+    string? Notes,
+    DateTimeOffset CreatedAt,
+    string? CreatedById,
+    DateTimeOffset UpdatedAt,
+    string? UpdatedById);
+
+public sealed record ExportedFollowUp(
+    Guid Id,
+    string Title,
+    DateOnly DueDate,
+    string AssigneeId,
+    Guid? ContactId,
+    Guid? OrganizationId,
+    Guid? EventId,
+    DateTimeOffset? DoneAt,
+    string? DoneById,
+    DateTimeOffset CreatedAt,
+    string? CreatedById,
+    DateTimeOffset UpdatedAt,
+    string? UpdatedById);
+
+public sealed record ExportedCadenceRule(Guid Id, string? PartnershipLevel, Guid? OrganizationTypeId, int IdealDays, int MaxDays);
+
+/// <summary>A calendar connection without its secret (refresh token or feed address) and without the synced copies.</summary>
+public sealed record ExportedCalendarConnection(
+    Guid Id,
+    string OwnerId,
+    string Kind,
+    string Name,
+    string? AccountEmail,
+    string State,
+    string Rule,
+    string Keyword,
+    DateTimeOffset? LastSuccessAt,
+    IReadOnlyList<ExportedConnectedCalendar> Calendars);
+
+public sealed record ExportedConnectedCalendar(string ExternalId, string Name, string? TimeZone, bool IsSelected);

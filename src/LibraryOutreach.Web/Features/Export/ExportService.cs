@@ -39,7 +39,7 @@ public sealed class ExportService(
             .Select(o => new ExportedOrganization(
                 o.Id, o.Name, o.TypeId, o.PartnershipLevel.ToString(), o.Website, o.EmailDomains, o.Phone, o.Email, o.Address, o.Notes, o.OwnerId,
                 o.CoOwners.Select(c => c.UserId).Order(StringComparer.Ordinal).ToList(), o.Tags.Select(t => t.TagId).Order().ToList(),
-                o.IsArchived, o.ArchivedAt, o.MergedIntoId, o.CreatedAt, o.CreatedById, o.UpdatedAt, o.UpdatedById))
+                o.IsArchived, o.ArchivedAt, o.MergedIntoId, o.CreatedAt, o.CreatedById, o.UpdatedAt, o.UpdatedById, o.CadenceIdealDays, o.CadenceMaxDays))
             .ToList();
         var contacts = (await db.Contacts.AsNoTracking().Include(c => c.Emails).Include(c => c.Phones).Include(c => c.Tags).AsSplitQuery().ToListAsync(ct))
             .OrderBy(c => c.Id)
@@ -48,7 +48,7 @@ public sealed class ExportService(
                 c.Emails.OrderByDescending(e => e.IsPrimary).ThenBy(e => e.Id).Select(e => new ExportedEmail(e.Address, e.Label, e.IsPrimary)).ToList(),
                 c.Phones.OrderByDescending(p => p.IsPrimary).ThenBy(p => p.Id).Select(p => new ExportedPhone(p.Number, p.Label, p.IsPrimary)).ToList(),
                 c.PreferredChannel?.ToString(), c.Notes, c.OwnerId, c.Tags.Select(t => t.TagId).Order().ToList(),
-                c.IsArchived, c.ArchivedAt, c.MergedIntoId, c.CreatedAt, c.CreatedById, c.UpdatedAt, c.UpdatedById))
+                c.IsArchived, c.ArchivedAt, c.MergedIntoId, c.CreatedAt, c.CreatedById, c.UpdatedAt, c.UpdatedById, c.CadenceIdealDays, c.CadenceMaxDays))
             .ToList();
         var affiliations = (await db.Affiliations.AsNoTracking().ToListAsync(ct))
             .OrderBy(a => a.Id).Select(a => new ExportedAffiliation(a.Id, a.ContactId, a.OrganizationId, a.Role, a.StartDate, a.EndDate)).ToList();
@@ -71,6 +71,39 @@ public sealed class ExportService(
                 b.Items.OrderBy(i => i.Id).Select(i => new ExportedImportItem(i.EntityType, i.EntityId, i.Action)).ToList()))
             .ToList();
 
+        var branches = (await db.Branches.AsNoTracking().ToListAsync(ct))
+            .OrderBy(b => b.SortOrder).ThenBy(b => b.Id).Select(b => new ExportedChoiceEntry(b.Id, b.Name, b.SortOrder, b.IsArchived)).ToList();
+        var eventTypes = (await db.EventTypes.AsNoTracking().ToListAsync(ct))
+            .OrderBy(t => t.SortOrder).ThenBy(t => t.Id).Select(t => new ExportedChoiceEntry(t.Id, t.Name, t.SortOrder, t.IsArchived)).ToList();
+        var events = (await db.OutreachEvents.AsNoTracking().Include(e => e.Staff).Include(e => e.Organizations).Include(e => e.Contacts).Include(e => e.Tags).AsSplitQuery().ToListAsync(ct))
+            .OrderBy(e => e.Id)
+            .Select(e => new ExportedEvent(
+                e.Id, e.Title, e.TypeId, e.StartDate, e.EndDate, e.StartsAt, e.EndsAt, e.Location, e.BranchId, e.LibraryRole.ToString(), e.AudienceAgeGroup?.ToString(),
+                e.Setting.ToString(), e.Attendance, e.LibraryCardsIssued, e.ItemsCheckedOut, e.MaterialsHandedOut, e.Notes, e.Outcomes, e.Source.ToString(),
+                e.Staff.Select(s => s.UserId).Order(StringComparer.Ordinal).ToList(), e.Organizations.Select(o => o.OrganizationId).Order().ToList(),
+                e.Contacts.Select(c => c.ContactId).Order().ToList(), e.Tags.Select(t => t.TagId).Order().ToList(),
+                e.CreatedAt, e.CreatedById, e.UpdatedAt, e.UpdatedById))
+            .ToList();
+        var interactions = (await db.Interactions.AsNoTracking().ToListAsync(ct))
+            .OrderBy(i => i.Id)
+            .Select(i => new ExportedInteraction(
+                i.Id, i.OccurredAt, i.Channel.ToString(), i.InitiatedBy.ToString(), i.StaffUserId, i.ContactId, i.OrganizationId, i.EventId, i.Summary, i.Notes,
+                i.CreatedAt, i.CreatedById, i.UpdatedAt, i.UpdatedById))
+            .ToList();
+        var followUps = (await db.FollowUps.AsNoTracking().ToListAsync(ct))
+            .OrderBy(f => f.Id)
+            .Select(f => new ExportedFollowUp(
+                f.Id, f.Title, f.DueDate, f.AssigneeId, f.ContactId, f.OrganizationId, f.EventId, f.DoneAt, f.DoneById, f.CreatedAt, f.CreatedById, f.UpdatedAt, f.UpdatedById))
+            .ToList();
+        var cadenceRules = (await db.CadenceRules.AsNoTracking().ToListAsync(ct))
+            .OrderBy(r => r.Id).Select(r => new ExportedCadenceRule(r.Id, r.PartnershipLevel?.ToString(), r.OrganizationTypeId, r.IdealDays, r.MaxDays)).ToList();
+        var connections = (await db.CalendarConnections.AsNoTracking().Include(c => c.Calendars).ToListAsync(ct))
+            .OrderBy(c => c.Id)
+            .Select(c => new ExportedCalendarConnection(
+                c.Id, c.OwnerId, c.Kind.ToString(), c.Name, c.AccountEmail, c.State.ToString(), c.Rule.ToString(), c.Keyword, c.LastSuccessAt,
+                c.Calendars.OrderBy(k => k.Name, StringComparer.CurrentCultureIgnoreCase).Select(k => new ExportedConnectedCalendar(k.ExternalId, k.Name, k.TimeZone, k.IsSelected)).ToList()))
+            .ToList();
+
         return new DataExport(
             DataExport.CurrentSchemaVersion,
             timeProvider.GetUtcNow(),
@@ -82,7 +115,14 @@ public sealed class ExportService(
             affiliations,
             seats,
             staff,
-            batches);
+            batches,
+            branches,
+            eventTypes,
+            events,
+            interactions,
+            followUps,
+            cadenceRules,
+            connections);
     }
 
     /// <summary>Contacts (all that are not merged away, or those in <paramref name="ids"/>) as CSV with Google Contacts headers.</summary>

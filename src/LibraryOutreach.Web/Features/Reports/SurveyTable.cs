@@ -1,4 +1,5 @@
 using LibraryOutreach.Data.Entities;
+using LibraryOutreach.Web.Features.Events;
 
 namespace LibraryOutreach.Web.Features.Reports;
 
@@ -13,23 +14,10 @@ public static class SurveyTable
     public const string ResultsSection = "What the events brought";
     public const string ReachSection = "Reach (events and interactions)";
 
-    public static string AgeGroupName(AudienceAgeGroup? group) => group switch
-    {
-        AudienceAgeGroup.Children => "Children (0–11)",
-        AudienceAgeGroup.YoungAdults => "Young adults (12–18)",
-        AudienceAgeGroup.Adults => "Adults (19+)",
-        AudienceAgeGroup.AllAges => "General / all ages",
-        null => "Age group not recorded",
-        _ => group.ToString()!,
-    };
+    /// <summary>The event form's names (<see cref="EventText.AgeGroup"/>), with "not recorded" said in full for a table line.</summary>
+    public static string AgeGroupName(AudienceAgeGroup? group) => group is null ? "Age group not recorded" : EventText.AgeGroup(group);
 
-    public static string SettingName(EventSetting setting) => setting switch
-    {
-        EventSetting.Onsite => "Onsite",
-        EventSetting.Offsite => "Offsite",
-        EventSetting.Virtual => "Virtual",
-        _ => setting.ToString(),
-    };
+    public static string SettingName(EventSetting setting) => EventText.Setting(setting);
 
     private static readonly AudienceAgeGroup?[] AgeGroups = [AudienceAgeGroup.Children, AudienceAgeGroup.YoungAdults, AudienceAgeGroup.Adults, AudienceAgeGroup.AllAges, null];
 

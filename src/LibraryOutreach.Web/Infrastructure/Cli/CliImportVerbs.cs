@@ -99,7 +99,8 @@ internal static class CliImportVerbs
 
         File.Move(partial, path, overwrite: true);
         context.Output.WriteLine($"Exported {Count(export.Organizations.Count)} organizations, {Count(export.Contacts.Count)} contacts, " +
-            $"{Count(export.Affiliations.Count)} affiliations, {Count(export.Staff.Count)} staff and {Count(export.ImportBatches.Count)} import batches to {path}");
+            $"{Count(export.Affiliations.Count)} affiliations, {Count(export.Staff.Count)} staff and {Count(export.ImportBatches.Count)} import batches, " +
+            $"{Count(export.Events.Count)} events, {Count(export.Interactions.Count)} interactions and {Count(export.FollowUps.Count)} follow-ups to {path}");
         return CliUsage.Success;
     }
 

@@ -22,7 +22,7 @@ public sealed class ExportCliTests : IDisposable
         var result = await _cli.RunAsync("export", "--out", target);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Exported 1 organizations, 1 contacts, 1 affiliations, 1 staff and 1 import batches", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Exported 1 organizations, 1 contacts, 1 affiliations, 1 staff and 1 import batches, 0 events, 0 interactions and 0 follow-ups", result.Output, StringComparison.Ordinal);
         var text = await File.ReadAllTextAsync(target);
         using var json = JsonDocument.Parse(text);
         var root = json.RootElement;
@@ -48,6 +48,62 @@ public sealed class ExportCliTests : IDisposable
         {
             Assert.DoesNotContain(secret, text, StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    [Fact]
+    public async Task Export_OfADemoTown_HasTheWholeOutreachLog_AndEveryReferenceResolves()
+    {
+        Assert.Equal(0, (await _cli.RunWithInputAsync(Password + "\n", "create-admin", "--email", "ana@library.test", "--name", "Ana Ruiz")).ExitCode);
+        Assert.Equal(0, (await _cli.RunAsync("seed-demo")).ExitCode);
+        var target = Path.Combine(_cli.DataDirectory, "everything.json");
+
+        var result = await _cli.RunAsync("export", "--out", target);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(target));
+        var root = json.RootElement;
+        using (var db = _cli.Open())
+        {
+            foreach (var (property, table) in new[]
+            {
+                ("events", "OutreachEvents"), ("interactions", "Interactions"), ("followUps", "FollowUps"), ("branches", "Branches"),
+                ("eventTypes", "EventTypes"), ("cadenceRules", "CadenceRules"), ("committeeSeats", "CommitteeSeats"),
+            })
+            {
+                Assert.Equal((long)CliSandbox.Scalar(db, $"SELECT COUNT(*) FROM \"{table}\";")!, root.GetProperty(property).GetArrayLength());
+            }
+
+            Assert.Equal((long)CliSandbox.Scalar(db, "SELECT COUNT(*) FROM OutreachEventContacts;")!,
+                root.GetProperty("events").EnumerateArray().Sum(e => e.GetProperty("contactIds").GetArrayLength()));
+        }
+
+        HashSet<string?> Ids(string property, string id = "id") => [.. root.GetProperty(property).EnumerateArray().Select(e => e.GetProperty(id).GetString())];
+        var contacts = Ids("contacts");
+        var organizations = Ids("organizations");
+        var staff = Ids("staff");
+        var events = Ids("events");
+        foreach (var e in root.GetProperty("events").EnumerateArray())
+        {
+            Assert.Contains(e.GetProperty("typeId").GetString(), Ids("eventTypes"));
+            Assert.All(e.GetProperty("staffIds").EnumerateArray(), s => Assert.Contains(s.GetString(), staff));
+            Assert.All(e.GetProperty("contactIds").EnumerateArray(), c => Assert.Contains(c.GetString(), contacts));
+            Assert.Contains(e.GetProperty("libraryRole").GetString(), new[] { "Sponsor", "CoSponsor", "ParticipantGuest" });
+        }
+
+        foreach (var i in root.GetProperty("interactions").EnumerateArray())
+        {
+            Assert.Contains(i.GetProperty("staffUserId").GetString(), staff);
+            var contact = i.GetProperty("contactId").GetString();
+            var organization = i.GetProperty("organizationId").GetString();
+            Assert.True(contact is not null || organization is not null);
+            Assert.True(contact is null || contacts.Contains(contact));
+            Assert.True(organization is null || organizations.Contains(organization));
+            Assert.Contains(i.GetProperty("initiatedBy").GetString(), new[] { "Library", "Partner", "Mutual" });
+        }
+
+        Assert.All(root.GetProperty("followUps").EnumerateArray(), f => Assert.Contains(f.GetProperty("assigneeId").GetString(), staff));
+        Assert.Contains(root.GetProperty("events").EnumerateArray(), e => e.GetProperty("attendance").ValueKind == JsonValueKind.Null);
+        Assert.True(events.Count > 0);
     }
 
     [Fact]
