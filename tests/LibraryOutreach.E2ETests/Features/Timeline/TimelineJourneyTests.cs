@@ -7,7 +7,8 @@ using static Microsoft.Playwright.Assertions;
 namespace LibraryOutreach.E2ETests.Features.Timeline;
 
 /// <summary>
-/// A staff member opens a contact with a long history (160 touches and 5 events), scrolls: older entries load a page at
+/// A staff member opens a contact with a long history (160 touches, all started by the library, and 5 events), sees
+/// the health flag, scrolls: older entries load a page at
 /// a time; "Load older entries" works from the keyboard; a touch logged on the timeline shows on top; filtering by type shows only the events — in Chromium against
 /// the real server.
 /// </summary>
@@ -15,7 +16,7 @@ namespace LibraryOutreach.E2ETests.Features.Timeline;
 public class TimelineJourneyTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task LongTimeline_LoadsProgressivelyOnScroll_AndFiltersByType()
+    public async Task LongTimeline_ShowsTheHealthFlag_LoadsProgressivelyOnScroll_AndFiltersByType()
     {
         await using var app = await LiveApp.StartAsync();
         var sam = await app.Factory.CreateUserAsync("sam@library.test", Roles.Staff, "Sam Staff");
@@ -28,7 +29,7 @@ public class TimelineJourneyTests(BrowserFixture browser)
             {
                 db.Interactions.Add(new Interaction
                 {
-                    ContactId = edna.Id, OccurredAt = start.AddDays(-2 * i), Channel = ContactChannel.Email, InitiatedBy = i % 3 == 0 ? InitiatedBy.Partner : InitiatedBy.Library,
+                    ContactId = edna.Id, OccurredAt = start.AddDays(-2 * i), Channel = ContactChannel.Email, InitiatedBy = InitiatedBy.Library,
                     StaffUserId = sam.Id, Summary = $"Touch {i:000}",
                 });
             }
@@ -52,6 +53,8 @@ public class TimelineJourneyTests(BrowserFixture browser)
 
         await page.GotoAsync(app.Url($"/contacts/{edna.Id}"));
         await page.WaitForInteractiveAsync();
+        // The library always started it: the health card (Features/Health) flags the relationship as one-sided.
+        await Expect(page.GetByTestId("health-card").GetByTestId("health-flag")).ToContainTextAsync("One-sided: the library always reaches out");
         var timeline = page.GetByTestId("timeline");
         var entries = timeline.GetByTestId("timeline-entry");
         // The first page only, newest first, grouped by month, naming the staff member.
