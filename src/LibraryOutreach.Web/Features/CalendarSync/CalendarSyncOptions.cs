@@ -42,6 +42,13 @@ public sealed class CalendarSyncOptions
     [Range(1, 1440)]
     public int QuotaDelayMinutes { get; set; } = 60;
 
+    /// <summary>
+    /// Seconds a sync's lease on its connection lasts; renewed after every page. An instance that dies mid-sync leaves
+    /// its lease to run out, and then any instance picks the connection up.
+    /// </summary>
+    [Range(10, 3600)]
+    public int LeaseSeconds { get; set; } = 120;
+
     public GoogleOptions Google { get; set; } = new();
 }
 

@@ -13,6 +13,7 @@ public static class CalendarSyncServiceCollectionExtensions
         builder.Services.AddOptions<CalendarSyncOptions>().BindConfiguration(CalendarSyncOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<GoogleClients>();
         builder.Services.AddSingleton<CalendarSecrets>();
+        builder.Services.AddSingleton<CalendarSyncInstance>();
         builder.Services.AddScoped<CalendarSyncService>();
         builder.Services.AddScoped<CalendarConnectionService>();
         builder.Services.AddScoped<CalendarSuggestionService>();

@@ -12,6 +12,7 @@ namespace LibraryOutreach.Web.Features.CalendarSync.Pages;
 public sealed partial class CalendarConnectionCard
 {
     private CalendarConnectionSettings _settings = new();
+    private CalendarConnectionView? _settingsFrom;
     private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
     private bool _busy;
     private bool _syncing;
@@ -57,14 +58,27 @@ public sealed partial class CalendarConnectionCard
         _ => "Running",
     };
 
-    protected override void OnParametersSet() => _settings = new CalendarConnectionSettings
+    /// <summary>
+    /// The form starts from the connection as loaded. A re-render of the page with the same view (not a reload) keeps
+    /// what the person has changed but not saved.
+    /// </summary>
+    protected override void OnParametersSet()
     {
-        Name = Connection.Name,
-        Rule = Connection.Rule,
-        Keyword = Connection.Keyword,
-        SelectedCalendarIds = [.. Connection.Calendars.Where(c => c.IsSelected).Select(c => c.Id)],
-        Version = Connection.Version,
-    };
+        if (ReferenceEquals(Connection, _settingsFrom))
+        {
+            return;
+        }
+
+        _settingsFrom = Connection;
+        _settings = new CalendarConnectionSettings
+        {
+            Name = Connection.Name,
+            Rule = Connection.Rule,
+            Keyword = Connection.Keyword,
+            SelectedCalendarIds = [.. Connection.Calendars.Where(c => c.IsSelected).Select(c => c.Id)],
+            Version = Connection.Version,
+        };
+    }
 
     private string? ErrorFor(string field) => _errors.GetValueOrDefault(field);
 

@@ -34,21 +34,19 @@ public sealed class CalendarSyncService(
     GoogleClients google,
     IcsFeedClient feeds,
     CalendarSecrets secrets,
+    CalendarSyncInstance instance,
     IOptions<CalendarSyncOptions> options,
     TimeProvider timeProvider,
     ILogger<CalendarSyncService> logger)
 {
-    private static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(10);
-
-    /// <summary>Which process holds a lease (several instances may share one PostgreSQL database).</summary>
-    public static string InstanceId { get; } = Truncate($"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}", 200);
-
     /// <summary>How the service waits between attempts; tests record the waits instead of sleeping.</summary>
     public Func<TimeSpan, CancellationToken, Task> Delay { get; set; } = (wait, ct) => Task.Delay(wait, timeProvider, ct);
 
     public Func<double> Random { get; set; } = System.Random.Shared.NextDouble;
 
     private CalendarSyncOptions Options => options.Value;
+
+    private TimeSpan LeaseLength => TimeSpan.FromSeconds(Options.LeaseSeconds);
 
     /// <summary>Connections whose next run is due (and that are not stopped or waiting for their owner).</summary>
     public async Task<IReadOnlyList<Guid>> DueConnectionsAsync(CancellationToken cancellationToken)
@@ -89,6 +87,7 @@ public sealed class CalendarSyncService(
             return new CalendarSyncResult(connectionId, "", CalendarSyncOutcome.Running, 0, 0, 0, 0, "Another sync of this connection is running.");
         }
 
+        await CloseAbandonedRunsAsync(connectionId, now, cancellationToken);
         var counts = new CalendarSyncCounts();
         var run = new CalendarSyncRun { ConnectionId = connectionId, StartedAt = now, Trigger = trigger, Outcome = CalendarSyncOutcome.Running };
         CalendarConnection? connection = null;
@@ -213,6 +212,7 @@ public sealed class CalendarSyncService(
                 await CalendarOutreach.ConfirmAsync(context, copy, matcher, connection.OwnerId, null, now, ct);
             },
             cancellationToken);
+        await RenewLeaseAsync(db, connection.Id, cancellationToken);
     }
 
     private async Task<int> SweepAsync(Guid calendarId, Guid runId, (DateOnly, DateOnly) window, CancellationToken cancellationToken)
@@ -236,14 +236,46 @@ public sealed class CalendarSyncService(
                 ? "The feed address could not be read (the app's keys changed). Add the feed again."
                 : "The stored sign-in could not be read (the app's keys changed). Connect the calendar again.");
 
+    /// <summary>
+    /// One statement that succeeds for one caller: the lease is free, or its holder let it run out (it died mid-sync).
+    /// Not even this instance may take a lease it holds: a "Sync now" during the worker's run of the same connection is told a sync is running.
+    /// </summary>
     private async Task<bool> TryTakeLeaseAsync(Guid connectionId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var until = now + LeaseLength;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var taken = await db.CalendarConnections
-            .Where(c => c.Id == connectionId && (c.LeaseExpiresAt == null || c.LeaseExpiresAt < now || c.LeaseOwner == InstanceId))
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseOwner, InstanceId).SetProperty(c => c.LeaseExpiresAt, until), cancellationToken);
+            .Where(c => c.Id == connectionId && (c.LeaseExpiresAt == null || c.LeaseExpiresAt < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseOwner, instance.Id).SetProperty(c => c.LeaseExpiresAt, until), cancellationToken);
         return taken == 1;
+    }
+
+    /// <summary>After each page: the lease runs on while the sync makes progress.</summary>
+    private async Task RenewLeaseAsync(OutreachDbContext db, Guid connectionId, CancellationToken cancellationToken)
+    {
+        var until = timeProvider.GetUtcNow() + LeaseLength;
+        await db.CalendarConnections
+            .Where(c => c.Id == connectionId && c.LeaseOwner == instance.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseExpiresAt, until), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs still "running" when the lease was free were left by a process that stopped mid-sync (killed, or the machine
+    /// lost power). Their pages up to then were saved; the sync token was not, so this run reads those items again.
+    /// </summary>
+    private async Task CloseAbandonedRunsAsync(Guid connectionId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var closed = await db.CalendarSyncRuns
+            .Where(r => r.ConnectionId == connectionId && r.Outcome == CalendarSyncOutcome.Running)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Outcome, CalendarSyncOutcome.Failed)
+                .SetProperty(r => r.EndedAt, now)
+                .SetProperty(r => r.Error, "Interrupted: the app stopped during this sync. The next sync carried on from the last saved point."), cancellationToken);
+        if (closed > 0)
+        {
+            logger.LogWarning("Connection {ConnectionId}: {Count} interrupted sync run(s) closed; this sync carries on", connectionId, closed);
+        }
     }
 
     private async Task<CalendarSyncResult> FinishAsync(
@@ -307,7 +339,6 @@ public sealed class CalendarSyncService(
         return new CalendarSyncResult(connectionId, name ?? "", outcome, counts.Added, counts.Updated, counts.Removed, counts.Skipped, error);
     }
 
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 
     private GoogleCalendarService CreateGoogleService(CalendarConnection connection)
     {
