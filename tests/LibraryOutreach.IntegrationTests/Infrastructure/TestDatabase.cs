@@ -52,6 +52,15 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(DatabaseProvider.Postgres, NewDataDirectory(), builder.ToString(), name);
     }
 
+    /// <summary>
+    /// The same PostgreSQL database for a second app instance, with a data directory of its own (as on another
+    /// machine). Disposing it leaves the database to this one.
+    /// </summary>
+    public TestDatabase SecondInstance() =>
+        Provider == DatabaseProvider.Postgres
+            ? new TestDatabase(Provider, NewDataDirectory(), PostgresConnectionString, null)
+            : throw new InvalidOperationException("Several instances share a PostgreSQL database; a SQLite file belongs to one.");
+
     public static Task<TestDatabase> CreateAsync(DatabaseProvider provider) =>
         provider == DatabaseProvider.Postgres ? CreatePostgresAsync() : CreateSqliteAsync();
 

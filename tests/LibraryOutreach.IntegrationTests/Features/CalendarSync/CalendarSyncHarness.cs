@@ -29,10 +29,12 @@ public sealed class CalendarSyncHarness : IAsyncDisposable
     /// <summary>Every wait the sync asked for (it does not really sleep in these tests).</summary>
     public ConcurrentQueue<TimeSpan> Waits { get; } = new();
 
+    private Dictionary<string, string?> Settings { get; init; } = [];
+
     public static async Task<CalendarSyncHarness> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, int pageSize = 250, int maxAttempts = 6)
     {
         var google = await FakeGoogleServer.StartAsync();
-        var app = await OutreachAppFactory.CreateAsync(provider, new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["CalendarSync:Enabled"] = "false",
             ["CalendarSync:PageSize"] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -43,10 +45,24 @@ public sealed class CalendarSyncHarness : IAsyncDisposable
             ["CalendarSync:Google:AuthorizationEndpoint"] = google.AuthorizationEndpoint,
             ["CalendarSync:Google:TokenEndpoint"] = google.TokenEndpoint,
             ["CalendarSync:Google:RevokeEndpoint"] = google.RevokeEndpoint,
-        });
+        };
+        var app = await OutreachAppFactory.CreateAsync(provider, settings);
         var owner = await app.CreateUserAsync("jo@library.example", Roles.Staff, "Jo Librarian");
         google.AddCalendar("work", "Work");
-        return new CalendarSyncHarness(app, google, owner);
+        return new CalendarSyncHarness(app, google, owner) { Settings = settings };
+    }
+
+    /// <summary>A second app instance on the same PostgreSQL database and the same fake Google (dispose it first).</summary>
+    public OutreachAppFactory StartSecondInstance()
+    {
+        var second = new OutreachAppFactory(App.Database.SecondInstance());
+        foreach (var (key, value) in Settings)
+        {
+            second.WithSetting(key, value);
+        }
+
+        _ = second.Server;
+        return second;
     }
 
     /// <summary>A Google connection of the owner to the fake's "work" calendar, as if they had consented.</summary>
@@ -93,9 +109,10 @@ public sealed class CalendarSyncHarness : IAsyncDisposable
         return connection.Id;
     }
 
-    public async Task<CalendarSyncResult> SyncAsync(Guid connectionId)
+    /// <summary>One sync pass, on this harness's app or on <paramref name="instance"/>.</summary>
+    public async Task<CalendarSyncResult> SyncAsync(Guid connectionId, OutreachAppFactory? instance = null)
     {
-        await using var scope = App.Services.CreateAsyncScope();
+        await using var scope = (instance ?? App).Services.CreateAsyncScope();
         var service = Configure(scope.ServiceProvider.GetRequiredService<CalendarSyncService>());
         return await service.SyncAsync(connectionId, "test", CancellationToken.None);
     }

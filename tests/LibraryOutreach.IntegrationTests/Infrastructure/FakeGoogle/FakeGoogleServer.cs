@@ -133,6 +133,20 @@ public sealed class FakeGoogleServer : IAsyncDisposable
         }
     }
 
+    private readonly List<FakeHold> _holds = [];
+
+    /// <summary>Matching requests wait (the server is slow) until the hold is released.</summary>
+    public FakeHold Hold(Func<FakeRequest, bool> when)
+    {
+        var hold = new FakeHold(when);
+        lock (_gate)
+        {
+            _holds.Add(hold);
+        }
+
+        return hold;
+    }
+
     private readonly ConcurrentDictionary<string, (int Status, string Body)> _feeds = new(StringComparer.Ordinal);
 
     /// <summary>Serves <paramref name="body"/> as a secret iCal address; returns the address.</summary>
@@ -154,6 +168,17 @@ public sealed class FakeGoogleServer : IAsyncDisposable
                 ParseQuery(context.Request.Query), context.Request.Headers.Authorization.ToString());
             Requests.Enqueue(request);
             context.Items["fake"] = request;
+            FakeHold? hold;
+            lock (_gate)
+            {
+                hold = _holds.FirstOrDefault(h => h.When(request));
+            }
+
+            if (hold is not null)
+            {
+                await hold.WaitAsync();
+            }
+
             await next();
         });
 
@@ -552,4 +577,23 @@ public static class FakeEvents
     }
 
     public static string ToJson(this JsonObject resource) => resource.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+}
+
+/// <summary>A scripted wait: <see cref="Reached"/> completes when a matching request arrives; it is answered after <see cref="Release"/>.</summary>
+public sealed class FakeHold(Func<FakeRequest, bool> when)
+{
+    private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Func<FakeRequest, bool> When { get; } = when;
+
+    public Task Reached => _reached.Task;
+
+    public void Release() => _released.TrySetResult();
+
+    internal Task WaitAsync()
+    {
+        _reached.TrySetResult();
+        return _released.Task;
+    }
 }
