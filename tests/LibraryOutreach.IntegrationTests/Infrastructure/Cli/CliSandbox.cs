@@ -16,7 +16,13 @@ public sealed class CliSandbox : IDisposable
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "lo-cli-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
+        _ownsDirectory = true;
     }
+
+    /// <summary>Verbs on the data directory of a test host (which deletes it when disposed).</summary>
+    public CliSandbox(string dataDirectory) => DataDirectory = dataDirectory;
+
+    private readonly bool _ownsDirectory;
 
     public string DataDirectory { get; }
 
@@ -64,6 +70,11 @@ public sealed class CliSandbox : IDisposable
 
     public void Dispose()
     {
+        if (!_ownsDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
