@@ -65,6 +65,19 @@ public sealed class CalendarSyncHarness : IAsyncDisposable
         return second;
     }
 
+    /// <summary>
+    /// <paramref name="count"/> timed events on the "work" calendar (ids ev0000…), spread over the next 60 days; those
+    /// <paramref name="outreach"/> picks carry the #outreach keyword.
+    /// </summary>
+    public void AddEvents(int count, Func<int, bool>? outreach = null)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var title = (outreach?.Invoke(i) ?? false) ? $"Council meeting {i} #outreach" : $"Staff huddle {i}";
+            Google.PutEvent("work", FakeEvents.Timed($"ev{i:D4}", title, Soon(1 + (i % 60)), TimeSpan.FromHours(1)));
+        }
+    }
+
     /// <summary>A Google connection of the owner to the fake's "work" calendar, as if they had consented.</summary>
     public async Task<Guid> ConnectGoogleAsync(CalendarOutreachRule rule = CalendarOutreachRule.Keyword, string? refreshToken = null, string calendarId = "work")
     {

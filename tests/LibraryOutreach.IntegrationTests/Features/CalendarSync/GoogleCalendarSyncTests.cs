@@ -10,22 +10,13 @@ namespace LibraryOutreach.IntegrationTests.Features.CalendarSync;
 /// <summary>The sync against the fake Google server, playing the scenarios of shared/google-calendar.md.</summary>
 public class GoogleCalendarSyncTests
 {
-    private static void AddEvents(FakeGoogleServer google, int count, Func<int, bool>? outreach = null)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            var title = (outreach?.Invoke(i) ?? false) ? $"Council meeting {i} #outreach" : $"Staff huddle {i}";
-            google.PutEvent("work", FakeEvents.Timed($"ev{i:D4}", title, CalendarSyncHarness.Soon(1 + (i % 60)), TimeSpan.FromHours(1)));
-        }
-    }
-
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
     public async Task FullSync_600EventsWithAnEmptyMiddlePage_CopiesEveryEventAndStoresTheToken(DatabaseProvider provider)
     {
         await using var h = await CalendarSyncHarness.StartAsync(provider);
-        AddEvents(h.Google, 600, i => i % 3 == 0);
+        h.AddEvents(600, i => i % 3 == 0);
         h.Google.EmptyPages.Add(2);
         var id = await h.ConnectGoogleAsync();
 
@@ -49,7 +40,7 @@ public class GoogleCalendarSyncTests
     public async Task ServerErrorOnPage3_RetriesTheSamePageAfterABackOff_AndFinishes()
     {
         await using var h = await CalendarSyncHarness.StartAsync(pageSize: 100);
-        AddEvents(h.Google, 500);
+        h.AddEvents(500);
         h.Google.Fail(r => r.IsEventList && r.Page == 3, 500, "backendError");
         var id = await h.ConnectGoogleAsync();
 
@@ -67,7 +58,7 @@ public class GoogleCalendarSyncTests
     public async Task PageKeepsFailing_SavesThePagesBeforeButNoToken_AndTheNextRunRepeatsWithoutDuplicates()
     {
         await using var h = await CalendarSyncHarness.StartAsync(pageSize: 100, maxAttempts: 3);
-        AddEvents(h.Google, 500);
+        h.AddEvents(500);
         h.Google.Fail(r => r.IsEventList && r.Page == 3, 503, "backendError", times: 3);
         var id = await h.ConnectGoogleAsync();
 
@@ -93,7 +84,7 @@ public class GoogleCalendarSyncTests
     public async Task AccessTokenExpiresOnPage4_RefreshesAndRetriesPage4()
     {
         await using var h = await CalendarSyncHarness.StartAsync(pageSize: 50);
-        AddEvents(h.Google, 250);
+        h.AddEvents(250);
         h.Google.Fail(r => r.IsEventList && r.Page == 4, 401, "authError", expireTokens: true);
         var id = await h.ConnectGoogleAsync();
 
@@ -109,7 +100,7 @@ public class GoogleCalendarSyncTests
     public async Task Incremental_SendsOnlyTheSyncToken_AndAppliesChangesAndCancellations()
     {
         await using var h = await CalendarSyncHarness.StartAsync();
-        AddEvents(h.Google, 3, _ => true);
+        h.AddEvents(3, _ => true);
         var id = await h.ConnectGoogleAsync();
         await h.SyncAsync(id);
 
@@ -135,7 +126,7 @@ public class GoogleCalendarSyncTests
     public async Task IncrementalPasses_MakeOneRequestPerCalendar_AndWriteOnlyWhatChanged()
     {
         await using var h = await CalendarSyncHarness.StartAsync();
-        AddEvents(h.Google, 100, _ => true);
+        h.AddEvents(100, _ => true);
         var id = await h.ConnectGoogleAsync();
         await h.SyncAsync(id);
         var before = h.Google.EventListCalls("work");
@@ -163,7 +154,7 @@ public class GoogleCalendarSyncTests
     public async Task Gone410_FullResyncKeepsTheLibrarysEvents_WithoutDuplicates()
     {
         await using var h = await CalendarSyncHarness.StartAsync();
-        AddEvents(h.Google, 5, _ => true);
+        h.AddEvents(5, _ => true);
         var id = await h.ConnectGoogleAsync(CalendarOutreachRule.Everything);
         await h.SyncAsync(id);
         Assert.Equal(5, await h.OutreachEventCountAsync());
@@ -187,7 +178,7 @@ public class GoogleCalendarSyncTests
     public async Task Gone410AgainOnTheResync_ReportsTheConnectionFailing_AndKeepsNoToken()
     {
         await using var h = await CalendarSyncHarness.StartAsync();
-        AddEvents(h.Google, 2);
+        h.AddEvents(2);
         var id = await h.ConnectGoogleAsync();
         await h.SyncAsync(id);
         h.Google.InvalidateSyncTokens();
@@ -206,7 +197,7 @@ public class GoogleCalendarSyncTests
     public async Task RateLimits_HonourRetryAfter_AndBackOffWithoutIt()
     {
         await using var h = await CalendarSyncHarness.StartAsync();
-        AddEvents(h.Google, 3);
+        h.AddEvents(3);
         h.Google.Fail(r => r.IsEventList, 429, "rateLimitExceeded", retryAfterSeconds: 7);
         h.Google.Fail(r => r.IsEventList, 429, "rateLimitExceeded");
         h.Google.Fail(r => r.IsEventList, 403, "userRateLimitExceeded");
@@ -222,7 +213,7 @@ public class GoogleCalendarSyncTests
     public async Task RevokedRefreshToken_MarksReconnectNeeded_WithoutRetrying()
     {
         await using var h = await CalendarSyncHarness.StartAsync();
-        AddEvents(h.Google, 1);
+        h.AddEvents(1);
         var token = h.Google.IssueRefreshToken("jo@library.example");
         h.Google.RevokedTokens.Add(token);
         var id = await h.ConnectGoogleAsync(refreshToken: token);
@@ -245,7 +236,7 @@ public class GoogleCalendarSyncTests
     public async Task OneFailingConnection_DoesNotStopTheOthers()
     {
         await using var h = await CalendarSyncHarness.StartAsync();
-        AddEvents(h.Google, 2);
+        h.AddEvents(2);
         var revoked = h.Google.IssueRefreshToken("jo@library.example");
         h.Google.RevokedTokens.Add(revoked);
         var broken = await h.ConnectGoogleAsync(refreshToken: revoked);

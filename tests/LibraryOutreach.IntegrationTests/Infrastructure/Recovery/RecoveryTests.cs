@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using LibraryOutreach.Data.Entities;
 using LibraryOutreach.IntegrationTests.Features.CalendarSync;
 using LibraryOutreach.IntegrationTests.Infrastructure.Cli;
-using LibraryOutreach.IntegrationTests.Infrastructure.FakeGoogle;
 using Microsoft.EntityFrameworkCore;
 
 namespace LibraryOutreach.IntegrationTests.Infrastructure.Recovery;
@@ -200,10 +199,7 @@ public sealed class RecoveryTests
     public async Task Sync_KilledMidCalendar_KeepsTheSavedPagesAndNoToken_ThenTheNextSyncTakesOverWhenTheLeaseRunsOut_AndNothingIsDoubled()
     {
         await using var h = await CalendarSyncHarness.StartAsync(pageSize: 100);
-        for (var i = 0; i < 350; i++)
-        {
-            h.Google.PutEvent("work", FakeEvents.Timed($"ev{i:D3}", $"Staff huddle {i}", CalendarSyncHarness.Soon(1 + (i % 30)), TimeSpan.FromHours(1)));
-        }
+        h.AddEvents(350);
 
         var id = await h.ConnectGoogleAsync();
         var settings = new Dictionary<string, string?>

@@ -63,10 +63,7 @@ public sealed class TwoInstanceTests
     {
         await using var h = await CalendarSyncHarness.StartAsync(DatabaseProvider.Postgres, pageSize: 100);
         await using var second = h.StartSecondInstance();
-        for (var i = 0; i < 250; i++)
-        {
-            h.Google.PutEvent("work", FakeEvents.Timed($"ev{i:D3}", $"Staff huddle {i}", CalendarSyncHarness.Soon(1 + (i % 30)), TimeSpan.FromHours(1)));
-        }
+        h.AddEvents(250);
 
         var id = await h.ConnectGoogleAsync();
         var slowPage = h.Google.Hold(r => r.IsEventList && r.Page == 2);
@@ -118,10 +115,7 @@ public sealed class TwoInstanceTests
     public async Task SyncNowDuringTheSameInstancesRunOfThatConnection_IsToldASyncIsRunning()
     {
         await using var h = await CalendarSyncHarness.StartAsync(DatabaseProvider.Postgres, pageSize: 100);
-        for (var i = 0; i < 150; i++)
-        {
-            h.Google.PutEvent("work", FakeEvents.Timed($"ev{i:D3}", $"Staff huddle {i}", CalendarSyncHarness.Soon(1 + (i % 30)), TimeSpan.FromHours(1)));
-        }
+        h.AddEvents(150);
 
         var id = await h.ConnectGoogleAsync();
         var slowPage = h.Google.Hold(r => r.IsEventList && r.Page == 2);
