@@ -20,6 +20,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"Chromium was not found at {executable}. Run the README's test command (tests/run-all.sh), which installs Debian's chromium.");
         }
 
+        // The suite runs on two shared cores beside a server doing real work (a first sync, a year's report): assertions
+        // wait up to 15 s for what the person would see, rather than Playwright's 5 s. A slow page still fails a timed benchmark.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
