@@ -6,7 +6,6 @@ using LibraryOutreach.Web.Features.Cadence;
 using LibraryOutreach.Web.Features.Health;
 using LibraryOutreach.Web.Features.Home;
 using LibraryOutreach.Web.Features.Reports;
-using LibraryOutreach.Web.Infrastructure.Auth;
 using LibraryOutreach.Web.Infrastructure.Data;
 using LibraryOutreach.Web.Infrastructure.Records;
 
