@@ -12,8 +12,8 @@ namespace LibraryOutreach.Benchmarks;
 /// 50k/5k database with 100,000 events and 1,000,000 interactions, <see cref="OutreachDataSize.Outreach"/>);
 /// <c>lists-once</c> runs each list benchmark twice and prints the second time; <c>health-once</c> times the health recompute of the busiest contact and organization twice; <c>import-once [empty]</c> times one
 /// preview-then-import of the 10,000-row file. Both without BenchmarkDotNet, for profiling (with <c>OUTREACH_BENCH_SQL=1</c>).
-/// <c>explain FILE.sql [@name=value…]</c> prints SQLite's plan for a query on the cached 50k database and times it
-/// (the SQLite the app ships, which may plan differently from a system sqlite3).
+/// <c>explain FILE.sql [@name=value…]</c> prints SQLite's plan for a query on the cached 50k database (or the file in
+/// <c>OUTREACH_BENCH_DB</c>) and times it (the SQLite the app ships, which may plan differently from a system sqlite3).
 /// <c>timeline-memory</c> reports the memory one open timeline holds (see <c>TimelineMemory</c>).
 /// </summary>
 public static class BenchmarkProgram
@@ -162,7 +162,10 @@ public static class BenchmarkProgram
 
     private static async Task ExplainAsync(string sql, string[] parameters)
     {
-        var path = await new OutreachDataGenerator(OutreachDataSize.Library).GetOrCreateAsync();
+        // OUTREACH_BENCH_DB: another database file (the outreach database, or a copy with a trial index).
+        var path = Environment.GetEnvironmentVariable("OUTREACH_BENCH_DB") is { Length: > 0 } file
+            ? file
+            : await new OutreachDataGenerator(OutreachDataSize.Library).GetOrCreateAsync();
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(
             LibraryOutreach.Web.Infrastructure.Data.DataServiceCollectionExtensions.SqliteConnectionString(path) + ";Mode=ReadOnly");
         await connection.OpenAsync();

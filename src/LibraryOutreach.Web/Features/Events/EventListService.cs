@@ -114,7 +114,11 @@ public sealed class EventListService(IDbContextFactory<OutreachDbContext> contex
 
         if (!string.IsNullOrEmpty(query.StaffUserId))
         {
-            events = events.Where(e => e.Staff.Any(s => s.UserId == query.StaffUserId));
+            // Driven from the person's events (the staff table's UserId index): an EXISTS per event made SQLite read every
+            // event before the range's last day, as nothing indexes its other bound (EndDate).
+            var staffId = query.StaffUserId;
+            var theirs = db.OutreachEventStaff.Where(s => s.UserId == staffId).Select(s => s.EventId);
+            events = events.Where(e => theirs.Contains(e.Id));
         }
 
         if (query.OrganizationId is { } organizationId)

@@ -142,10 +142,25 @@ public sealed class ReportService(
         return events;
     }
 
-    /// <summary>One row per (branch, role, age group, setting): counts, sums and how many events recorded each sum.</summary>
+    /// <summary>
+    /// One row per (branch, role, age group, setting): counts, sums, how many events recorded each sum, and the people met
+    /// (each event's attendees counted on the attendees' key index), in one GROUP BY.
+    /// </summary>
     private static async Task<IReadOnlyList<ReportGroup>> GroupAsync(OutreachDbContext db, IQueryable<OutreachEvent> events, CancellationToken ct)
     {
         var rows = await events
+            .Select(e => new
+            {
+                e.BranchId,
+                e.LibraryRole,
+                e.AudienceAgeGroup,
+                e.Setting,
+                e.Attendance,
+                e.LibraryCardsIssued,
+                e.ItemsCheckedOut,
+                e.MaterialsHandedOut,
+                Contacts = db.OutreachEventContacts.Count(c => c.EventId == e.Id),
+            })
             .GroupBy(e => new { e.BranchId, e.LibraryRole, e.AudienceAgeGroup, e.Setting })
             .Select(g => new
             {
@@ -162,15 +177,9 @@ public sealed class ReportService(
                 ItemsRecorded = g.Count(e => e.ItemsCheckedOut != null),
                 Materials = g.Sum(e => (long?)e.MaterialsHandedOut),
                 MaterialsRecorded = g.Count(e => e.MaterialsHandedOut != null),
+                Contacts = g.Sum(e => e.Contacts),
             })
             .ToListAsync(ct);
-        var contacts = await (
-                from c in db.OutreachEventContacts
-                join e in events on c.EventId equals e.Id
-                group c by new { e.BranchId, e.LibraryRole, e.AudienceAgeGroup, e.Setting } into g
-                select new { g.Key.BranchId, g.Key.LibraryRole, g.Key.AudienceAgeGroup, g.Key.Setting, Count = g.Count() })
-            .ToListAsync(ct);
-        var contactsByKey = contacts.ToDictionary(c => (c.BranchId, c.LibraryRole, c.AudienceAgeGroup, c.Setting), c => c.Count);
 
         return rows
             .Select(r => new ReportGroup(
@@ -183,7 +192,7 @@ public sealed class ReportService(
                 new ReportCount(r.Cards ?? 0, r.CardsRecorded, r.Events - r.CardsRecorded),
                 new ReportCount(r.Items ?? 0, r.ItemsRecorded, r.Events - r.ItemsRecorded),
                 new ReportCount(r.Materials ?? 0, r.MaterialsRecorded, r.Events - r.MaterialsRecorded),
-                contactsByKey.GetValueOrDefault((r.BranchId, r.LibraryRole, r.AudienceAgeGroup, r.Setting))))
+                r.Contacts))
             .OrderBy(g => g.Key, StringComparer.Ordinal).ThenBy(g => g.Role).ThenBy(g => g.AgeGroup).ThenBy(g => g.Setting)
             .ToList();
     }
