@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using LibraryOutreach.Data;
 using LibraryOutreach.Data.Entities;
+using LibraryOutreach.Web.Features.Cadence;
 using LibraryOutreach.Web.Features.Events;
 using LibraryOutreach.Web.Features.FollowUps;
 using LibraryOutreach.Web.Features.Health;
@@ -32,6 +33,31 @@ public sealed class DashboardService(
         var everyone = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Supervisor);
         var today = LibraryTime.Today(time);
 
+        // The library's figures (the heavier half: a year of interactions) run on their own context on a pool thread
+        // (Microsoft.Data.Sqlite's async methods complete synchronously) while the person's lists are read: two queries
+        // at a time, one per core of the standard machine. They touch nothing of the scope but the context factory.
+        var libraryFigures = Task.Run(() => LibraryFiguresAsync(today, ct), ct);
+        (List<FollowUpView> Due, EventListResults Upcoming, ReachOutResults Attention, HealthResults Warnings) personal;
+        try
+        {
+            personal = await PersonalAsync(me, everyone, today, ct);
+        }
+        catch
+        {
+            // Never leave the other half running, or its failure unobserved, when this half throws.
+            await Task.WhenAny(libraryFigures);
+            _ = libraryFigures.Exception;
+            throw;
+        }
+
+        var (due, upcoming, attention, warnings) = personal;
+        var (months, initiators, reach) = await libraryFigures;
+        return new Dashboard(today, due, upcoming, attention, warnings, everyone, months, initiators, reach);
+    }
+
+    private async Task<(List<FollowUpView> Due, EventListResults Upcoming, ReachOutResults Attention, HealthResults Warnings)> PersonalAsync(
+        string me, bool everyone, DateOnly today, CancellationToken ct)
+    {
         var due = (await followUps.ListMineAsync(includeDone: false, ct))
             .Where(f => f.State is FollowUpState.Overdue or FollowUpState.DueToday)
             .ToList();
@@ -50,6 +76,12 @@ public sealed class DashboardService(
             new HealthQuery(Flag: HealthFlagFilter.AnyFlag, OwnerId: everyone ? null : me, Sort: HealthSort.DaysSinceLastTouch, Descending: true, PageSize: DashboardDays.AttentionRows),
             ct);
 
+        return (due, upcoming, attention, warnings);
+    }
+
+    /// <summary>The last 12 months of the whole library: per month, touches by initiator, organizations reached by type.</summary>
+    private async Task<(List<MonthFigures> Months, InitiatorFigures Initiators, List<TypeReach> Reach)> LibraryFiguresAsync(DateOnly today, CancellationToken ct)
+    {
         await using var db = await contextFactory.CreateDbContextAsync(ct);
         var zone = time.LocalTimeZone;
         var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
@@ -121,16 +153,7 @@ public sealed class DashboardService(
             .ToList();
 
         int Initiated(InitiatedBy side) => touchRows.Where(x => x.InitiatedBy == side).Sum(x => x.Count);
-        return new Dashboard(
-            today,
-            due,
-            upcoming,
-            attention,
-            warnings,
-            everyone,
-            months,
-            new InitiatorFigures(Initiated(InitiatedBy.Library), Initiated(InitiatedBy.Partner), Initiated(InitiatedBy.Mutual)),
-            reach);
+        return (months, new InitiatorFigures(Initiated(InitiatedBy.Library), Initiated(InitiatedBy.Partner), Initiated(InitiatedBy.Mutual)), reach);
     }
 
     /// <summary>How many of <paramref name="instants"/> fall in each month between consecutive <paramref name="bounds"/>, counted in one query.</summary>
