@@ -27,16 +27,41 @@ public sealed class ReportService(
         ArgumentNullException.ThrowIfNull(query);
         await guard.RequireAsync(Policies.Supervisor);
         Validate(query);
+        // Touches by initiator (the one query that reads every interaction of the range) run on their own context on a
+        // pool thread (Microsoft.Data.Sqlite's async methods complete synchronously) while the rest is read: two
+        // queries at a time, one per core of the standard machine.
+        var initiators = Task.Run(() => InitiatorsAsync(query, ct), ct);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-
         var events = Events(db, query);
-        var groups = await GroupAsync(db, events, ct);
-        var reach = await ReachAsync(db, query, events, ct);
-        var breakdown = query.Breakdown switch
+        IReadOnlyList<ReportGroup> groups;
+        ReachFigures reach;
+        IReadOnlyList<BreakdownRow> breakdown;
+        try
         {
-            ReportBreakdown.Branch => await ByBranchAsync(db, groups, ct),
-            ReportBreakdown.Staff => await ByStaffAsync(db, events, ct),
-            _ => [],
+            groups = await GroupAsync(db, events, ct);
+            reach = await ReachAsync(db, query, events, ct);
+            breakdown = query.Breakdown switch
+            {
+                ReportBreakdown.Branch => await ByBranchAsync(db, groups, ct),
+                ReportBreakdown.Staff => await ByStaffAsync(db, events, ct),
+                _ => [],
+            };
+        }
+        catch
+        {
+            // Never leave the other query running, or its failure unobserved, when these throw.
+            await Task.WhenAny(initiators);
+            _ = initiators.Exception;
+            throw;
+        }
+
+        var byInitiator = await initiators;
+        reach = reach with
+        {
+            Touches = byInitiator.Touches,
+            LibraryInitiated = byInitiator.Library,
+            PartnerInitiated = byInitiator.Partner,
+            Mutual = byInitiator.Mutual,
         };
 
         var branchName = query.BranchId is { } branchId ? await db.Branches.Where(b => b.Id == branchId).Select(b => b.Name).FirstOrDefaultAsync(ct) : null;
@@ -277,10 +302,34 @@ public sealed class ReportService(
         return result;
     }
 
+    /// <summary>The range's interactions (by the staff member, when one is chosen).</summary>
+    private static IQueryable<Interaction> Interactions(OutreachDbContext db, ReportQuery query, DateTimeOffset start, DateTimeOffset end)
+    {
+        var interactions = db.Interactions.AsNoTracking().Where(i => i.OccurredAt >= start && i.OccurredAt < end);
+        return query.StaffUserId is { } staffId ? interactions.Where(i => i.StaffUserId == staffId) : interactions;
+    }
+
+    /// <summary>Touches by who started them: one GROUP BY over the range's interactions, on a context of its own. None for a branch (touches have no branch).</summary>
+    private async Task<(int Touches, int Library, int Partner, int Mutual)> InitiatorsAsync(ReportQuery query, CancellationToken ct)
+    {
+        if (query.BranchId is not null)
+        {
+            return default;
+        }
+
+        var zone = time.LocalTimeZone;
+        var start = LibraryTime.StartOfDay(query.From, zone).ToUniversalTime();
+        var end = LibraryTime.StartOfDay(query.To.AddDays(1), zone).ToUniversalTime();
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var rows = await Interactions(db, query, start, end).GroupBy(i => i.InitiatedBy).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Initiated(InitiatedBy side) => rows.Where(r => r.Key == side).Sum(r => r.Count);
+        return (rows.Sum(r => r.Count), Initiated(InitiatedBy.Library), Initiated(InitiatedBy.Partner), Initiated(InitiatedBy.Mutual));
+    }
+
     /// <summary>
-    /// Touches by who started them (one GROUP BY over the range's interactions), then the organizations and the contacts
-    /// reached, each counted with how many of them are new in one GROUP BY: a relationship is new when its first touch
-    /// by anyone (an interaction, or an event on its first day) is inside the range, that is, nothing touched it before.
+    /// The organizations and the contacts reached (touches come from <see cref="InitiatorsAsync"/>), each counted with how
+    /// many of them are new in one GROUP BY: a relationship is new when its first touch by anyone (an interaction, or an
+    /// event on its first day) is inside the range, that is, nothing touched it before.
     /// </summary>
     private async Task<ReachFigures> ReachAsync(OutreachDbContext db, ReportQuery query, IQueryable<OutreachEvent> events, CancellationToken ct)
     {
@@ -291,8 +340,6 @@ public sealed class ReportService(
 
         var eventContacts = events.SelectMany(e => e.Contacts.Select(c => c.ContactId));
         var eventOrganizations = events.SelectMany(e => e.Organizations.Select(o => o.OrganizationId));
-        var touches = 0;
-        int[] byInitiator = [0, 0, 0];
         IQueryable<Guid> contacts, organizations;
         if (query.BranchId is not null)
         {
@@ -300,34 +347,21 @@ public sealed class ReportService(
             contacts = eventContacts;
             organizations = eventOrganizations;
         }
+        else if (query.StaffUserId is not null)
+        {
+            // One person's touches are few: read them through their (StaffUserId, OccurredAt) index.
+            var interactions = Interactions(db, query, start, end);
+            contacts = eventContacts.Union(interactions.Where(i => i.ContactId != null).Select(i => i.ContactId!.Value));
+            organizations = eventOrganizations.Union(interactions.Where(i => i.OrganizationId != null).Select(i => i.OrganizationId!.Value));
+        }
         else
         {
-            var interactions = db.Interactions.AsNoTracking().Where(i => i.OccurredAt >= start && i.OccurredAt < end);
-            if (query.StaffUserId is { } staffId)
-            {
-                // One person's touches are few: read them through their (StaffUserId, OccurredAt) index.
-                interactions = interactions.Where(i => i.StaffUserId == staffId);
-                contacts = eventContacts.Union(interactions.Where(i => i.ContactId != null).Select(i => i.ContactId!.Value));
-                organizations = eventOrganizations.Union(interactions.Where(i => i.OrganizationId != null).Select(i => i.OrganizationId!.Value));
-            }
-            else
-            {
-                // Everyone's: one index seek per contact and organization on (ContactId, OccurredAt) and
-                // (OrganizationId, OccurredAt), instead of reading a quarter of a million interactions again.
-                contacts = db.Contacts.Where(c => eventContacts.Contains(c.Id)
-                    || db.Interactions.Any(i => i.ContactId == c.Id && i.OccurredAt >= start && i.OccurredAt < end)).Select(c => c.Id);
-                organizations = db.Organizations.Where(o => eventOrganizations.Contains(o.Id)
-                    || db.Interactions.Any(i => i.OrganizationId == o.Id && i.OccurredAt >= start && i.OccurredAt < end)).Select(o => o.Id);
-            }
-
-            foreach (var row in await interactions.GroupBy(i => i.InitiatedBy).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            {
-                touches += row.Count;
-                if (row.Key is InitiatedBy.Library or InitiatedBy.Partner or InitiatedBy.Mutual)
-                {
-                    byInitiator[(int)row.Key] += row.Count;
-                }
-            }
+            // Everyone's: one index seek per contact and organization on (ContactId, OccurredAt) and
+            // (OrganizationId, OccurredAt), instead of reading a quarter of a million interactions again.
+            contacts = db.Contacts.Where(c => eventContacts.Contains(c.Id)
+                || db.Interactions.Any(i => i.ContactId == c.Id && i.OccurredAt >= start && i.OccurredAt < end)).Select(c => c.Id);
+            organizations = db.Organizations.Where(o => eventOrganizations.Contains(o.Id)
+                || db.Interactions.Any(i => i.OrganizationId == o.Id && i.OccurredAt >= start && i.OccurredAt < end)).Select(o => o.Id);
         }
 
         // New: reached in the range and never touched before it, by anyone (an interaction before it began, or an event
@@ -345,11 +379,12 @@ public sealed class ReportService(
             .Select(g => new { IsNew = g.Key, Count = g.Count() })
             .ToListAsync(ct);
 
+        // The touches are filled in by RunAsync from InitiatorsAsync.
         return new ReachFigures(
-            touches,
-            byInitiator[(int)InitiatedBy.Library],
-            byInitiator[(int)InitiatedBy.Partner],
-            byInitiator[(int)InitiatedBy.Mutual],
+            0,
+            0,
+            0,
+            0,
             organizationCounts.Sum(c => c.Count),
             contactCounts.Sum(c => c.Count),
             organizationCounts.Where(c => c.IsNew).Sum(c => c.Count),
