@@ -12,25 +12,24 @@ namespace LibraryOutreach.Benchmarks;
 /// 50k/5k database with 100,000 events and 1,000,000 interactions, <see cref="OutreachDataSize.Outreach"/>);
 /// <c>lists-once</c> runs each list benchmark twice and prints the second time; <c>health-once</c> times the health recompute of the busiest contact and organization twice; <c>import-once [empty]</c> times one
 /// preview-then-import of the 10,000-row file. Both without BenchmarkDotNet, for profiling (with <c>OUTREACH_BENCH_SQL=1</c>).
-/// <c>explain FILE.sql [@name=value…]</c> prints SQLite's plan for a query on the cached 50k database and times it
-/// (the SQLite the app ships, which may plan differently from a system sqlite3).
+/// <c>explain FILE.sql [@name=value…]</c> prints SQLite's plan for a query on the cached 50k database (or the file in
+/// <c>OUTREACH_BENCH_DB</c>) and times it (the SQLite the app ships, which may plan differently from a system sqlite3).
 /// <c>timeline-memory</c> reports the memory one open timeline holds (see <c>TimelineMemory</c>).
 /// </summary>
 public static class BenchmarkProgram
 {
-    /// <summary>The one-year report and the dashboard, each run three times with its wall time printed (with <c>OUTREACH_BENCH_SQL=1</c>, every SQL command's time).</summary>
-    private static async Task ReportsOnceAsync()
+    /// <summary>
+    /// The one-year report and the dashboard (as an Admin and as a Staff user), each run <paramref name="runs"/> times after
+    /// one warm-up run, with every wall time, the median and the 95th percentile printed (with <c>OUTREACH_BENCH_SQL=1</c>,
+    /// every SQL command's time).
+    /// </summary>
+    private static async Task ReportsOnceAsync(int runs)
     {
         var reports = new Features.Reports.ReportBenchmarks();
         reports.Setup();
         try
         {
-            for (var i = 0; i < 3; i++)
-            {
-                var watch = Stopwatch.StartNew();
-                await reports.OneYear();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one-year report: {watch.Elapsed.TotalMilliseconds:0} ms"));
-            }
+            await TimeAsync("one-year report", runs, reports.OneYear);
         }
         finally
         {
@@ -41,17 +40,32 @@ public static class BenchmarkProgram
         dashboard.Setup();
         try
         {
-            for (var i = 0; i < 3; i++)
-            {
-                var watch = Stopwatch.StartNew();
-                await dashboard.Dashboard();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dashboard: {watch.Elapsed.TotalMilliseconds:0} ms"));
-            }
+            await TimeAsync("dashboard (Admin)", runs, dashboard.Dashboard);
+            await TimeAsync("dashboard (Staff)", runs, dashboard.DashboardAsStaff);
         }
         finally
         {
             dashboard.Cleanup();
         }
+    }
+
+    private static async Task TimeAsync(string name, int runs, Func<Task> run)
+    {
+        await run();
+        var times = new List<double>(runs);
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await run();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {times[^1]:0} ms"));
+        }
+
+        times.Sort();
+        var median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[(times.Count / 2) - 1] + times[times.Count / 2]) / 2;
+        // Nearest rank.
+        var p95 = times[Math.Clamp((int)Math.Ceiling(0.95 * times.Count) - 1, 0, times.Count - 1)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {name}: {runs} runs, median {median:0} ms, p95 {p95:0} ms, min {times[0]:0} ms, max {times[^1]:0} ms"));
     }
 
     public static async Task Main(string[] args)
@@ -81,7 +95,7 @@ public static class BenchmarkProgram
                 await Features.Health.HealthBenchmarks.RecomputeOnceAsync();
                 break;
             case "reports-once":
-                await ReportsOnceAsync();
+                await ReportsOnceAsync(args.Length >= 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3);
                 break;
             case "import-once":
                 var benchmark = new ImportBenchmarks { Database = args.Contains("empty") ? OutreachDataSize.Empty : OutreachDataSize.Library };
@@ -148,7 +162,10 @@ public static class BenchmarkProgram
 
     private static async Task ExplainAsync(string sql, string[] parameters)
     {
-        var path = await new OutreachDataGenerator(OutreachDataSize.Library).GetOrCreateAsync();
+        // OUTREACH_BENCH_DB: another database file (the outreach database, or a copy with a trial index).
+        var path = Environment.GetEnvironmentVariable("OUTREACH_BENCH_DB") is { Length: > 0 } file
+            ? file
+            : await new OutreachDataGenerator(OutreachDataSize.Library).GetOrCreateAsync();
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(
             LibraryOutreach.Web.Infrastructure.Data.DataServiceCollectionExtensions.SqliteConnectionString(path) + ";Mode=ReadOnly");
         await connection.OpenAsync();

@@ -117,7 +117,8 @@ public sealed partial class OutreachDataGenerator(OutreachDataSize size)
     /// <summary>Copies the cached database to <c>outreach.db</c> in <paramref name="directory"/> (the app's data directory).</summary>
     public async Task<string> CopyToAsync(string directory, CancellationToken ct = default)
     {
-        var source = await GetOrCreateAsync(ct);
+        // OUTREACH_BENCH_COPY_FROM: copy another file instead (e.g. a copy of the cached one with a trial index).
+        var source = Environment.GetEnvironmentVariable("OUTREACH_BENCH_COPY_FROM") is { Length: > 0 } file ? file : await GetOrCreateAsync(ct);
         Directory.CreateDirectory(directory);
         var target = Path.Combine(directory, "outreach.db");
         SqliteConnection.ClearAllPools();

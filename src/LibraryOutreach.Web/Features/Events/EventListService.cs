@@ -46,8 +46,9 @@ public sealed class EventListService(IDbContextFactory<OutreachDbContext> contex
         };
         var size = Math.Clamp(query.PageSize, 1, EventListQuery.MaxPageSize);
         var skip = Math.Max(query.Page, 0) * size;
-        var total = await events.CountAsync(ct);
         var rows = await Project(ordered.ThenBy(e => e.Id).Skip(skip).Take(size)).ToListAsync(ct);
+        // A first page that is not full holds every match: no second query to count them (the dashboard's case).
+        var total = skip == 0 && rows.Count < size ? rows.Count : await events.CountAsync(ct);
         return new EventListResults(total, [.. rows.Select(ToLocal)]);
     }
 
@@ -114,7 +115,11 @@ public sealed class EventListService(IDbContextFactory<OutreachDbContext> contex
 
         if (!string.IsNullOrEmpty(query.StaffUserId))
         {
-            events = events.Where(e => e.Staff.Any(s => s.UserId == query.StaffUserId));
+            // Driven from the person's events (the staff table's UserId index): an EXISTS per event made SQLite read every
+            // event before the range's last day, as nothing indexes its other bound (EndDate).
+            var staffId = query.StaffUserId;
+            var theirs = db.OutreachEventStaff.Where(s => s.UserId == staffId).Select(s => s.EventId);
+            events = events.Where(e => theirs.Contains(e.Id));
         }
 
         if (query.OrganizationId is { } organizationId)

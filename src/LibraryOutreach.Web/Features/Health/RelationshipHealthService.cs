@@ -61,11 +61,45 @@ public sealed class RelationshipHealthService(
             .Skip(Math.Max(query.Page, 0) * size)
             .Take(size)
             .ToListAsync(ct);
+        var owners = await OwnerNamesAsync(db, page, ct);
+        return new HealthResults(total, [.. page.Select(r => HealthRows.ToModel(r, r.OwnerId is { } o && owners.TryGetValue(o, out var name) ? name : null))]);
+    }
+
+    public async Task<ReachOutResults> ListNeedingAttentionAsync(string? ownerId, int take, CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Staff);
+        await coordinator.RefreshIfStaleAsync(full: false, ct);
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var onTrack = (int)CadenceStatus.OnTrack;
+        var rows = Filter(db, new HealthQuery(OwnerId: ownerId)).Where(h => h.CadenceStatus != onTrack);
+        var total = await rows.CountAsync(ct);
+        // CadenceRules.UrgencyKey in SQL: by status (overdue, due, never touched), then overdue and due by the day the
+        // maximum ran or runs out (last touch + maximum days: the furthest past it first, the fewest days left first).
+        var page = await rows
+            .OrderBy(h => h.CadenceStatus)
+            .ThenBy(h => h.LastTouch!.Value.AddDays(h.CadenceMaxDays))
+            .ThenBy(h => h.NameKey).ThenBy(h => h.Kind).ThenBy(h => h.EntityId)
+            .Take(Math.Clamp(take, 1, ReachOutQuery.MaxPageSize))
+            .ToListAsync(ct);
+        var owners = await OwnerNamesAsync(db, page, ct);
+        return new ReachOutResults(total, [.. page.Select(r => new RelationshipCadence(
+            (RelationshipKind)r.Kind,
+            r.EntityId,
+            r.Name,
+            r.OwnerId,
+            r.OwnerId is { } o && owners.TryGetValue(o, out var name) ? name : null,
+            new CadenceDays(r.CadenceIdealDays, r.CadenceMaxDays, (CadenceSource)r.CadenceSource),
+            r.LastTouch,
+            CadenceRules.DaysSince(r.LastTouch, r.ComputedFor),
+            (CadenceStatus)r.CadenceStatus))]);
+    }
+
+    private static async Task<Dictionary<string, string>> OwnerNamesAsync(OutreachDbContext db, IReadOnlyList<RelationshipHealthRow> page, CancellationToken ct)
+    {
         var ownerIds = page.Where(r => r.OwnerId != null).Select(r => r.OwnerId!).Distinct().ToArray();
-        var owners = ownerIds.Length == 0
+        return ownerIds.Length == 0
             ? []
             : await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        return new HealthResults(total, [.. page.Select(r => HealthRows.ToModel(r, r.OwnerId is { } o && owners.TryGetValue(o, out var name) ? name : null))]);
     }
 
     internal static IQueryable<RelationshipHealthRow> Filter(OutreachDbContext db, HealthQuery query)

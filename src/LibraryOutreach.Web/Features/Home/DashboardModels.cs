@@ -53,13 +53,4 @@ public static class DashboardDays
     public const int AttentionRows = 6;
 
     public static InitiatedBy[] Initiators { get; } = [InitiatedBy.Library, InitiatedBy.Partner, InitiatedBy.Mutual];
-
-    /// <summary>The two-way health flags as the dashboard words them (docs/two-way-health.md).</summary>
-    public static string FlagLabel(HealthWarning warning) => warning switch
-    {
-        HealthWarning.LibraryAlwaysReachesOut => "One-sided: the library always reaches out",
-        HealthWarning.LibrarySlowToAnswer => "One-sided: the partner reaches out and the library is slow to answer",
-        HealthWarning.Neglected => "Neglected",
-        _ => warning.ToString(),
-    };
 }

@@ -27,16 +27,41 @@ public sealed class ReportService(
         ArgumentNullException.ThrowIfNull(query);
         await guard.RequireAsync(Policies.Supervisor);
         Validate(query);
+        // Touches by initiator (the one query that reads every interaction of the range) run on their own context on a
+        // pool thread (Microsoft.Data.Sqlite's async methods complete synchronously) while the rest is read: two
+        // queries at a time, one per core of the standard machine.
+        var initiators = Task.Run(() => InitiatorsAsync(query, ct), ct);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-
         var events = Events(db, query);
-        var groups = await GroupAsync(db, events, ct);
-        var reach = await ReachAsync(db, query, events, ct);
-        var breakdown = query.Breakdown switch
+        IReadOnlyList<ReportGroup> groups;
+        ReachFigures reach;
+        IReadOnlyList<BreakdownRow> breakdown;
+        try
         {
-            ReportBreakdown.Branch => await ByBranchAsync(db, groups, ct),
-            ReportBreakdown.Staff => await ByStaffAsync(db, events, ct),
-            _ => [],
+            groups = await GroupAsync(db, events, ct);
+            reach = await ReachAsync(db, query, events, ct);
+            breakdown = query.Breakdown switch
+            {
+                ReportBreakdown.Branch => await ByBranchAsync(db, groups, ct),
+                ReportBreakdown.Staff => await ByStaffAsync(db, events, ct),
+                _ => [],
+            };
+        }
+        catch
+        {
+            // Never leave the other query running, or its failure unobserved, when these throw.
+            await Task.WhenAny(initiators);
+            _ = initiators.Exception;
+            throw;
+        }
+
+        var byInitiator = await initiators;
+        reach = reach with
+        {
+            Touches = byInitiator.Touches,
+            LibraryInitiated = byInitiator.Library,
+            PartnerInitiated = byInitiator.Partner,
+            Mutual = byInitiator.Mutual,
         };
 
         var branchName = query.BranchId is { } branchId ? await db.Branches.Where(b => b.Id == branchId).Select(b => b.Name).FirstOrDefaultAsync(ct) : null;
@@ -142,10 +167,25 @@ public sealed class ReportService(
         return events;
     }
 
-    /// <summary>One row per (branch, role, age group, setting): counts, sums and how many events recorded each sum.</summary>
+    /// <summary>
+    /// One row per (branch, role, age group, setting): counts, sums, how many events recorded each sum, and the people met
+    /// (each event's attendees counted on the attendees' key index), in one GROUP BY.
+    /// </summary>
     private static async Task<IReadOnlyList<ReportGroup>> GroupAsync(OutreachDbContext db, IQueryable<OutreachEvent> events, CancellationToken ct)
     {
         var rows = await events
+            .Select(e => new
+            {
+                e.BranchId,
+                e.LibraryRole,
+                e.AudienceAgeGroup,
+                e.Setting,
+                e.Attendance,
+                e.LibraryCardsIssued,
+                e.ItemsCheckedOut,
+                e.MaterialsHandedOut,
+                Contacts = db.OutreachEventContacts.Count(c => c.EventId == e.Id),
+            })
             .GroupBy(e => new { e.BranchId, e.LibraryRole, e.AudienceAgeGroup, e.Setting })
             .Select(g => new
             {
@@ -162,15 +202,9 @@ public sealed class ReportService(
                 ItemsRecorded = g.Count(e => e.ItemsCheckedOut != null),
                 Materials = g.Sum(e => (long?)e.MaterialsHandedOut),
                 MaterialsRecorded = g.Count(e => e.MaterialsHandedOut != null),
+                Contacts = g.Sum(e => e.Contacts),
             })
             .ToListAsync(ct);
-        var contacts = await (
-                from c in db.OutreachEventContacts
-                join e in events on c.EventId equals e.Id
-                group c by new { e.BranchId, e.LibraryRole, e.AudienceAgeGroup, e.Setting } into g
-                select new { g.Key.BranchId, g.Key.LibraryRole, g.Key.AudienceAgeGroup, g.Key.Setting, Count = g.Count() })
-            .ToListAsync(ct);
-        var contactsByKey = contacts.ToDictionary(c => (c.BranchId, c.LibraryRole, c.AudienceAgeGroup, c.Setting), c => c.Count);
 
         return rows
             .Select(r => new ReportGroup(
@@ -183,7 +217,7 @@ public sealed class ReportService(
                 new ReportCount(r.Cards ?? 0, r.CardsRecorded, r.Events - r.CardsRecorded),
                 new ReportCount(r.Items ?? 0, r.ItemsRecorded, r.Events - r.ItemsRecorded),
                 new ReportCount(r.Materials ?? 0, r.MaterialsRecorded, r.Events - r.MaterialsRecorded),
-                contactsByKey.GetValueOrDefault((r.BranchId, r.LibraryRole, r.AudienceAgeGroup, r.Setting))))
+                r.Contacts))
             .OrderBy(g => g.Key, StringComparer.Ordinal).ThenBy(g => g.Role).ThenBy(g => g.AgeGroup).ThenBy(g => g.Setting)
             .ToList();
     }
@@ -268,6 +302,35 @@ public sealed class ReportService(
         return result;
     }
 
+    /// <summary>The range's interactions (by the staff member, when one is chosen).</summary>
+    private static IQueryable<Interaction> Interactions(OutreachDbContext db, ReportQuery query, DateTimeOffset start, DateTimeOffset end)
+    {
+        var interactions = db.Interactions.AsNoTracking().Where(i => i.OccurredAt >= start && i.OccurredAt < end);
+        return query.StaffUserId is { } staffId ? interactions.Where(i => i.StaffUserId == staffId) : interactions;
+    }
+
+    /// <summary>Touches by who started them: one GROUP BY over the range's interactions, on a context of its own. None for a branch (touches have no branch).</summary>
+    private async Task<(int Touches, int Library, int Partner, int Mutual)> InitiatorsAsync(ReportQuery query, CancellationToken ct)
+    {
+        if (query.BranchId is not null)
+        {
+            return default;
+        }
+
+        var zone = time.LocalTimeZone;
+        var start = LibraryTime.StartOfDay(query.From, zone).ToUniversalTime();
+        var end = LibraryTime.StartOfDay(query.To.AddDays(1), zone).ToUniversalTime();
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var rows = await Interactions(db, query, start, end).GroupBy(i => i.InitiatedBy).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Initiated(InitiatedBy side) => rows.Where(r => r.Key == side).Sum(r => r.Count);
+        return (rows.Sum(r => r.Count), Initiated(InitiatedBy.Library), Initiated(InitiatedBy.Partner), Initiated(InitiatedBy.Mutual));
+    }
+
+    /// <summary>
+    /// The organizations and the contacts reached (touches come from <see cref="InitiatorsAsync"/>), each counted with how
+    /// many of them are new in one GROUP BY: a relationship is new when its first touch by anyone (an interaction, or an
+    /// event on its first day) is inside the range, that is, nothing touched it before.
+    /// </summary>
     private async Task<ReachFigures> ReachAsync(OutreachDbContext db, ReportQuery query, IQueryable<OutreachEvent> events, CancellationToken ct)
     {
         var zone = time.LocalTimeZone;
@@ -275,41 +338,56 @@ public sealed class ReportService(
         var end = LibraryTime.StartOfDay(query.To.AddDays(1), zone).ToUniversalTime();
         var from = query.From;
 
-        // Touches have no branch: a branch's report counts its events only.
-        var interactions = db.Interactions.AsNoTracking().Where(i => query.BranchId == null && i.OccurredAt >= start && i.OccurredAt < end);
-        if (query.StaffUserId is { } staffId)
+        var eventContacts = events.SelectMany(e => e.Contacts.Select(c => c.ContactId));
+        var eventOrganizations = events.SelectMany(e => e.Organizations.Select(o => o.OrganizationId));
+        IQueryable<Guid> contacts, organizations;
+        if (query.BranchId is not null)
         {
-            interactions = interactions.Where(i => i.StaffUserId == staffId);
+            // Touches have no branch: a branch's report counts its events only.
+            contacts = eventContacts;
+            organizations = eventOrganizations;
+        }
+        else if (query.StaffUserId is not null)
+        {
+            // One person's touches are few: read them through their (StaffUserId, OccurredAt) index.
+            var interactions = Interactions(db, query, start, end);
+            contacts = eventContacts.Union(interactions.Where(i => i.ContactId != null).Select(i => i.ContactId!.Value));
+            organizations = eventOrganizations.Union(interactions.Where(i => i.OrganizationId != null).Select(i => i.OrganizationId!.Value));
+        }
+        else
+        {
+            // Everyone's: one index seek per contact and organization on (ContactId, OccurredAt) and
+            // (OrganizationId, OccurredAt), instead of reading a quarter of a million interactions again.
+            contacts = db.Contacts.Where(c => eventContacts.Contains(c.Id)
+                || db.Interactions.Any(i => i.ContactId == c.Id && i.OccurredAt >= start && i.OccurredAt < end)).Select(c => c.Id);
+            organizations = db.Organizations.Where(o => eventOrganizations.Contains(o.Id)
+                || db.Interactions.Any(i => i.OrganizationId == o.Id && i.OccurredAt >= start && i.OccurredAt < end)).Select(o => o.Id);
         }
 
-        var byInitiator = await interactions.GroupBy(i => i.InitiatedBy).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        int Initiated(InitiatedBy side) => byInitiator.Where(x => x.Key == side).Sum(x => x.Count);
+        // New: reached in the range and never touched before it, by anyone (an interaction before it began, or an event
+        // before its first day). The interaction test comes first: most relationships reached were touched before.
+        var organizationCounts = await organizations
+            .Select(id => !db.Interactions.Any(i => i.OrganizationId == id && i.OccurredAt < start)
+                && !db.OutreachEventOrganizations.Any(x => x.OrganizationId == id && db.OutreachEvents.Any(e => e.Id == x.EventId && e.StartDate < from)))
+            .GroupBy(isNew => isNew)
+            .Select(g => new { IsNew = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        var contactCounts = await contacts
+            .Select(id => !db.Interactions.Any(i => i.ContactId == id && i.OccurredAt < start)
+                && !db.OutreachEventContacts.Any(x => x.ContactId == id && db.OutreachEvents.Any(e => e.Id == x.EventId && e.StartDate < from)))
+            .GroupBy(isNew => isNew)
+            .Select(g => new { IsNew = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
 
-        var organizations = events.SelectMany(e => e.Organizations.Select(o => o.OrganizationId))
-            .Union(interactions.Where(i => i.OrganizationId != null).Select(i => i.OrganizationId!.Value));
-        var contacts = events.SelectMany(e => e.Contacts.Select(c => c.ContactId))
-            .Union(interactions.Where(i => i.ContactId != null).Select(i => i.ContactId!.Value));
-
-        var organizationsReached = await organizations.CountAsync(ct);
-        var contactsReached = await contacts.CountAsync(ct);
-        // New: reached in the range and never touched before it, by anyone (an event before the first day or an interaction before it began).
-        var newOrganizations = await organizations
-            .Where(id => !db.OutreachEventOrganizations.Any(x => x.OrganizationId == id && db.OutreachEvents.Any(e => e.Id == x.EventId && e.StartDate < from))
-                && !db.Interactions.Any(i => i.OrganizationId == id && i.OccurredAt < start))
-            .CountAsync(ct);
-        var newContacts = await contacts
-            .Where(id => !db.OutreachEventContacts.Any(x => x.ContactId == id && db.OutreachEvents.Any(e => e.Id == x.EventId && e.StartDate < from))
-                && !db.Interactions.Any(i => i.ContactId == id && i.OccurredAt < start))
-            .CountAsync(ct);
-
+        // The touches are filled in by RunAsync from InitiatorsAsync.
         return new ReachFigures(
-            byInitiator.Sum(x => x.Count),
-            Initiated(InitiatedBy.Library),
-            Initiated(InitiatedBy.Partner),
-            Initiated(InitiatedBy.Mutual),
-            organizationsReached,
-            contactsReached,
-            newOrganizations,
-            newContacts);
+            0,
+            0,
+            0,
+            0,
+            organizationCounts.Sum(c => c.Count),
+            contactCounts.Sum(c => c.Count),
+            organizationCounts.Where(c => c.IsNew).Sum(c => c.Count),
+            contactCounts.Where(c => c.IsNew).Sum(c => c.Count));
     }
 }

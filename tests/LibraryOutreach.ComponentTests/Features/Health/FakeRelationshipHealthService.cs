@@ -40,4 +40,13 @@ public sealed class FakeRelationshipHealthService : IRelationshipHealthService
         }).ToList();
         return Task.FromResult(new HealthResults(matching.Count, [.. matching.Skip(query.Page * query.PageSize).Take(query.PageSize)]));
     }
+
+    /// <summary>The rows whose cadence status is not on track, in the order given.</summary>
+    public Task<ReachOutResults> ListNeedingAttentionAsync(string? ownerId, int take, CancellationToken ct = default)
+    {
+        var matching = Rows.Where(r => r.Status != CadenceStatus.OnTrack && (ownerId is null || r.OwnerId == ownerId))
+            .Select(r => new RelationshipCadence(r.Kind, r.Id, r.Name, r.OwnerId, r.OwnerName, r.Cadence, r.LastTouch, r.DaysSince, r.Status))
+            .ToList();
+        return Task.FromResult(new ReachOutResults(matching.Count, [.. matching.Take(take)]));
+    }
 }

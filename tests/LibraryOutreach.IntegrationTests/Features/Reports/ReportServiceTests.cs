@@ -178,6 +178,67 @@ public class ReportServiceTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task Reach_EqualTimestampsAndTheRangesEdges_CountEachTouchOnce_AndNewMeansNoEarlierTouchByAnyone(DatabaseProvider provider)
+    {
+        await using var app = await OutreachAppFactory.CreateAsync(provider);
+        var sue = await app.CreateUserAsync("sue@library.test", Roles.Supervisor, "Sue Supervisor");
+        var sam = await app.CreateUserAsync("sam@library.test", Roles.Staff, "Sam Staff");
+        var tia = await app.CreateUserAsync("tia@library.test", Roles.Staff, "Tia Staff");
+        var start = LibraryTime.StartOfDay(First, Zone);
+        var end = LibraryTime.StartOfDay(Last.AddDays(1), Zone);
+        var school = new Organization { Name = "Springfield Elementary", TypeId = OrganizationTypeConfiguration.Defaults[0].Id };
+        var council = new Organization { Name = "Town council", TypeId = OrganizationTypeConfiguration.Defaults[1].Id };
+        var later = new Organization { Name = "Only after the range", TypeId = OrganizationTypeConfiguration.Defaults[1].Id };
+        var ann = new Contact { FirstName = "Ann", DisplayName = "Ann First-Instant" };
+        var bob = new Contact { FirstName = "Bob", DisplayName = "Bob Met-Before" };
+        var cy = new Contact { FirstName = "Cy", DisplayName = "Cy Tia's-Before" };
+        var dot = new Contact { FirstName = "Dot", DisplayName = "Dot Last-Instant" };
+        await app.WithDbAsync(async db =>
+        {
+            db.AddRange(school, council, later, ann, bob, cy, dot);
+            db.Interactions.AddRange(
+                // Three touches at the range's first instant, two with Ann and the school: three touches, one contact, one organization, both new.
+                Touch(sam, start, InitiatedBy.Library, contact: ann.Id, organization: school.Id),
+                Touch(sam, start, InitiatedBy.Partner, contact: ann.Id, organization: school.Id),
+                Touch(tia, start, InitiatedBy.Mutual, organization: council.Id),
+                // The council was also touched a minute before the range: reached, not new.
+                Touch(tia, start.AddMinutes(-1), InitiatedBy.Library, organization: council.Id),
+                // Bob: at an event the day before the range, then a call in it: not new.
+                Touch(sam, start.AddDays(3), InitiatedBy.Library, contact: bob.Id),
+                // Cy: Tia called before the range, Sam in it: in Sam's report Cy is reached but not new.
+                Touch(tia, start.AddDays(-30), InitiatedBy.Library, contact: cy.Id),
+                Touch(sam, start.AddDays(10), InitiatedBy.Partner, contact: cy.Id),
+                // Dot at the range's last minute (new), and again at its end (outside, not counted).
+                Touch(sam, end.AddMinutes(-1), InitiatedBy.Library, contact: dot.Id),
+                Touch(sam, end, InitiatedBy.Library, contact: dot.Id),
+                // Only after the range: not reached at all.
+                Touch(sam, end, InitiatedBy.Library, organization: later.Id));
+            var before = Event("Meet and greet", First.AddDays(-1), LibraryRole.Sponsor, AudienceAgeGroup.Adults, EventSetting.Onsite, null, 5);
+            before.Contacts = [new() { ContactId = bob.Id }];
+            db.OutreachEvents.Add(before);
+            await db.SaveChangesAsync();
+        });
+
+        var all = await RunAsync(app, sue, new ReportQuery(First, Last));
+        // 6 touches in the range: 3 library, 2 partner, 1 mutual; 2 organizations (the school new), 4 contacts (Ann and Dot new).
+        Assert.Equal(new ReachFigures(6, 3, 2, 1, 2, 4, 1, 2), all.Reach);
+        Assert.Equal(all.Reach.Touches, all.Reach.LibraryInitiated + all.Reach.PartnerInitiated + all.Reach.Mutual);
+
+        // Sam's: his 5 touches in the range; the school, Ann, Bob, Cy and Dot reached; Cy is not new although Sam never touched him before.
+        var sams = await RunAsync(app, sue, new ReportQuery(First, Last, StaffUserId: sam.Id));
+        Assert.Equal(new ReachFigures(5, 3, 2, 0, 1, 4, 1, 2), sams.Reach);
+        // Tia's: the council at the first instant (not new: she touched it a minute before).
+        var tias = await RunAsync(app, sue, new ReportQuery(First, Last, StaffUserId: tia.Id));
+        Assert.Equal(new ReachFigures(1, 0, 0, 1, 1, 0, 0, 0), tias.Reach);
+
+        // A range that starts at the first instant's day after: Ann and the school were touched before it.
+        var fromTheNextDay = await RunAsync(app, sue, new ReportQuery(First.AddDays(1), Last));
+        Assert.Equal(new ReachFigures(3, 2, 1, 0, 0, 3, 0, 1), fromTheNextDay.Reach);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task CsvEndpoint_SaysWhatThePageSays_ForSupervisorsOnly(DatabaseProvider provider)
     {
         await using var app = await OutreachAppFactory.CreateAsync(provider);
