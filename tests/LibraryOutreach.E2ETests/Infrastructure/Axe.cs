@@ -16,7 +16,7 @@ public sealed record AxeViolation(string Page, string Id, string Impact, string 
         text.Append(CultureInfo.InvariantCulture, $"[{Impact}] {Id} on {Page}: {Help} ({HelpUrl})");
         foreach (var node in Nodes.Take(8))
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n    {node.Target}  {node.Summary.Replace('\n', ' ')}");
+            text.Append(CultureInfo.InvariantCulture, $"\n    {node.Target}  {node.Html}  {node.Summary.Replace('\n', ' ')}");
         }
 
         if (Nodes.Count > 8)
@@ -28,7 +28,7 @@ public sealed record AxeViolation(string Page, string Id, string Impact, string 
     }
 }
 
-public sealed record AxeNode(string Target, string Summary);
+public sealed record AxeNode(string Target, string Html, string Summary);
 
 /// <summary>
 /// axe-core (npm, pinned in this project's package.json) injected into a page by path, run with the WCAG 2.1 A and AA
@@ -45,7 +45,7 @@ public static class Axe
             const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
             return JSON.stringify(result.violations.map(v => ({
                 id: v.id, impact: v.impact || 'unknown', help: v.help, helpUrl: v.helpUrl,
-                nodes: v.nodes.map(n => ({ target: n.target.map(t => Array.isArray(t) ? t.join(' >>> ') : t).join(' '), summary: n.failureSummary || '' })),
+                nodes: v.nodes.map(n => ({ target: n.target.map(t => Array.isArray(t) ? t.join(' >>> ') : t).join(' '), summary: n.failureSummary || '', html: (n.html || '').slice(0, 240) })),
             })));
         }
         """;
@@ -72,7 +72,7 @@ public static class Axe
                 v.GetProperty("impact").GetString()!,
                 v.GetProperty("help").GetString()!,
                 v.GetProperty("helpUrl").GetString()!,
-                v.GetProperty("nodes").EnumerateArray().Select(n => new AxeNode(n.GetProperty("target").GetString()!, n.GetProperty("summary").GetString()!)).ToList()))
+                v.GetProperty("nodes").EnumerateArray().Select(n => new AxeNode(n.GetProperty("target").GetString()!, n.GetProperty("html").GetString()!, n.GetProperty("summary").GetString()!)).ToList()))
             .ToList();
     }
 
