@@ -155,3 +155,15 @@ document.addEventListener("keydown", function (event) {
         }, 0);
     }).observe(document.body, { childList: true, subtree: true });
 })();
+
+// "Skip to main content" moves focus, not only the scroll position: Blazor's router handles in-page links itself and
+// leaves focus on the link, so the next Tab would start over in the app bar (WCAG 2.4.1).
+document.addEventListener("click", function (event) {
+    const link = event.target instanceof Element ? event.target.closest("a.skip-link") : null;
+    const main = document.getElementById("main-content");
+    if (link && main) {
+        event.preventDefault();
+        main.focus();
+        main.scrollIntoView();
+    }
+}, true);
