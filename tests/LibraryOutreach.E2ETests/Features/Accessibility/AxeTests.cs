@@ -217,6 +217,9 @@ public sealed partial class AxeTests(BrowserFixture browser, DemoTown town, ITes
     {
         await page.GotoAsync(app.Url(route));
         await SettleAsync(page, signedIn);
+        // A page that failed to render would pass the scan with little on it: each page must show its one main heading.
+        var headings = await page.Locator("h1").AllInnerTextsAsync();
+        Assert.True(headings.Count == 1 && !string.IsNullOrWhiteSpace(headings[0]), $"{name}: expected one h1 heading, found [{string.Join(" | ", headings)}]");
         return await Axe.RunAsync(page, name);
     }
 
