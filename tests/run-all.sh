@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test project. On a fresh Debian machine with the .NET SDK it first installs what the tests
-# need (Debian's chromium and postgresql), starts a throwaway PostgreSQL cluster on 127.0.0.1, and stops
+# need (Debian's chromium and postgresql, and axe-core from npm), starts a throwaway PostgreSQL cluster on 127.0.0.1, and stops
 # and removes it at the end. Prints one closing line: "N passed, N failed".
 #
 # Usage: tests/run-all.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Staff]
@@ -26,6 +26,19 @@ if [ ${#need[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   as_root apt-get update -qq
   as_root apt-get install -y -qq --no-install-recommends "${need[@]}" fonts-liberation >/dev/null
+fi
+
+# axe-core for the accessibility scans (tests/LibraryOutreach.E2ETests/package.json, pinned by its package-lock.json).
+e2e="$repo/tests/LibraryOutreach.E2ETests"
+if [ ! -f "$e2e/node_modules/axe-core/axe.min.js" ]; then
+  if ! command -v npm >/dev/null; then
+    log "Installing npm"
+    export DEBIAN_FRONTEND=noninteractive
+    as_root apt-get update -qq
+    as_root apt-get install -y -qq --no-install-recommends npm >/dev/null
+  fi
+  log "Installing axe-core (npm ci)"
+  (cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error) || { echo "0 passed, 1 failed"; exit 2; }
 fi
 
 # --- 2. A throwaway PostgreSQL cluster on 127.0.0.1 -----------------------------------------------

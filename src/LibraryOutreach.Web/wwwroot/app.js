@@ -100,3 +100,70 @@ document.addEventListener("keydown", function (event) {
         button.click();
     }
 });
+
+// Dialogs give focus back to what opened them when they close (WCAG 2.4.3): MudBlazor moves focus into a dialog
+// and traps it there, but leaves it on the page's body when the dialog goes. Each dialog remembers the element that
+// had focus when it appeared; when the last open dialog goes, focus returns to the latest such element still on the
+// page (a dialog opened from another dialog hands focus back to the first one's opener).
+(function () {
+    const openers = [];
+    const dialogSelector = ".mud-dialog-container";
+    const isDialog = function (node) {
+        return node instanceof HTMLElement && (node.matches(dialogSelector) || node.querySelector(dialogSelector) !== null);
+    };
+    new MutationObserver(function (mutations) {
+        let removed = false;
+        for (const mutation of mutations) {
+            for (const node of mutation.addedNodes) {
+                if (isDialog(node)) {
+                    const active = document.activeElement;
+                    if (active instanceof HTMLElement && active !== document.body && !active.closest(dialogSelector)) {
+                        openers.push(active);
+                    }
+                }
+            }
+
+            for (const node of mutation.removedNodes) {
+                removed = removed || isDialog(node);
+            }
+        }
+
+        if (!removed || document.querySelector(dialogSelector)) {
+            return;
+        }
+
+        // After Blazor's render: focus what opened the dialog, if it is still there and focus was not moved on purpose.
+        setTimeout(function () {
+            if (document.querySelector(dialogSelector)) {
+                return;
+            }
+
+            const active = document.activeElement;
+            if (active && active !== document.body && active.isConnected) {
+                openers.length = 0;
+                return;
+            }
+
+            while (openers.length > 0) {
+                const opener = openers.pop();
+                if (opener.isConnected && !opener.hasAttribute("disabled")) {
+                    opener.focus();
+                    openers.length = 0;
+                    return;
+                }
+            }
+        }, 0);
+    }).observe(document.body, { childList: true, subtree: true });
+})();
+
+// "Skip to main content" moves focus, not only the scroll position: Blazor's router handles in-page links itself and
+// leaves focus on the link, so the next Tab would start over in the app bar (WCAG 2.4.1).
+document.addEventListener("click", function (event) {
+    const link = event.target instanceof Element ? event.target.closest("a.skip-link") : null;
+    const main = document.getElementById("main-content");
+    if (link && main) {
+        event.preventDefault();
+        main.focus();
+        main.scrollIntoView();
+    }
+}, true);

@@ -10,8 +10,11 @@ public static class Screenshots
 {
     public static readonly string? Directory = Environment.GetEnvironmentVariable("OUTREACH_SCREENSHOTS_DIR");
 
-    /// <summary>Saves the page as it is (NAME-desktop.png), and the same address opened at phone width, 390 × 844 (NAME-phone.png).</summary>
-    public static async Task SaveAsync(IPage page, string name)
+    /// <summary>
+    /// Saves the page as it is (NAME-desktop.png), and the same address opened at phone width, 390 × 844 (NAME-phone.png),
+    /// after <paramref name="preparePhone"/> when the state to show is not in the address (a report that was run).
+    /// </summary>
+    public static async Task SaveAsync(IPage page, string name, Func<IPage, Task>? preparePhone = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         if (string.IsNullOrEmpty(Directory))
@@ -29,6 +32,11 @@ public static class Screenshots
         if (await phone.Locator("[data-interactive]").CountAsync() > 0)
         {
             await phone.WaitForInteractiveAsync();
+        }
+
+        if (preparePhone is not null)
+        {
+            await preparePhone(phone);
         }
 
         await phone.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory, $"{name}-phone.png"), FullPage = true });

@@ -5,6 +5,9 @@ namespace LibraryOutreach.Web.Infrastructure.Theme;
 /// <summary>The app's light and dark palettes. Colours are chosen for WCAG 2.1 AA contrast on their backgrounds.</summary>
 public static class OutreachTheme
 {
+    /// <summary>Text on the dark palette's light colours (buttons, chips): at least 9:1 on each of them.</summary>
+    private const string DarkText = "#0b1620";
+
     public static MudTheme Create() => new()
     {
         PaletteLight = new PaletteLight
@@ -27,7 +30,15 @@ public static class OutreachTheme
         },
         PaletteDark = new PaletteDark
         {
+            // Light colours on a dark page carry dark text (MudBlazor's default contrast text is white: 1.9:1 on these).
             Primary = "#8cc4ef",
+            PrimaryContrastText = DarkText,
+            SecondaryContrastText = DarkText,
+            TertiaryContrastText = DarkText,
+            InfoContrastText = DarkText,
+            SuccessContrastText = DarkText,
+            WarningContrastText = DarkText,
+            ErrorContrastText = DarkText,
             Secondary = "#f0b869",
             Tertiary = "#8fd19e",
             AppbarBackground = "#14202b",

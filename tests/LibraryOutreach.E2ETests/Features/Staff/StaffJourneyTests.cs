@@ -57,7 +57,7 @@ public partial class StaffJourneyTests(BrowserFixture browser)
         var invitationLink = await linkField.InputValueAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
         await Expect(admin.GetByTestId("invitations-table")).ToContainTextAsync(SupervisorEmail);
-        await Screenshots.SaveAsync(admin, "staff");
+        await Screenshots.SaveAsync(admin, "staff-invitation");
 
         // 3. The supervisor accepts in a fresh browser context and is signed in.
         await using var supervisorContext = await browser.Browser.NewContextAsync();
