@@ -1180,9 +1180,9 @@ namespace LibraryOutreach.Data.Postgres.Migrations
 
                     b.HasIndex("EventId");
 
-                    b.HasIndex("OccurredAt");
-
                     b.HasIndex("ContactId", "OccurredAt");
+
+                    b.HasIndex("OccurredAt", "InitiatedBy");
 
                     b.HasIndex("OrganizationId", "OccurredAt");
 

@@ -1172,9 +1172,9 @@ namespace LibraryOutreach.Data.Sqlite.Migrations
 
                     b.HasIndex("EventId");
 
-                    b.HasIndex("OccurredAt");
-
                     b.HasIndex("ContactId", "OccurredAt");
+
+                    b.HasIndex("OccurredAt", "InitiatedBy");
 
                     b.HasIndex("OrganizationId", "OccurredAt");
 

@@ -132,7 +132,7 @@ public sealed class InteractionConfiguration : IEntityTypeConfiguration<Interact
         builder.HasOne(i => i.Contact).WithMany().HasForeignKey(i => i.ContactId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(i => i.Organization).WithMany().HasForeignKey(i => i.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(i => i.Event).WithMany().HasForeignKey(i => i.EventId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasIndex(i => i.OccurredAt);
+        builder.HasIndex(i => new { i.OccurredAt, i.InitiatedBy }); // covers the dashboard and report counts by month and initiator
         builder.HasIndex(i => new { i.ContactId, i.OccurredAt });
         builder.HasIndex(i => new { i.OrganizationId, i.OccurredAt });
         builder.HasIndex(i => new { i.StaffUserId, i.OccurredAt });
