@@ -237,7 +237,7 @@ public static class SystemScaleRun
                 setTimeout(() => {
                     const nav = performance.getEntriesByType('navigation')[0];
                     resolve([last ? last.startTime : -1, nav.responseStart, nav.domContentLoadedEventEnd,
-                        last && last.element ? (last.element.tagName + ' ' + (last.element.textContent || '').trim().slice(0, 40)) : '']);
+                        last ? ((last.element ? last.element.tagName + ' ' : '(replaced since) ') + last.size + ' px²') : '']);
                 }, 1000);
             })
             """;
