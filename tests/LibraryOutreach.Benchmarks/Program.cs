@@ -15,6 +15,9 @@ namespace LibraryOutreach.Benchmarks;
 /// <c>explain FILE.sql [@name=value…]</c> prints SQLite's plan for a query on the cached 50k database (or the file in
 /// <c>OUTREACH_BENCH_DB</c>) and times it (the SQLite the app ships, which may plan differently from a system sqlite3).
 /// <c>timeline-memory</c> reports the memory one open timeline holds (see <c>TimelineMemory</c>).
+/// <c>system [start] [pages] [paint] [load] [--minutes N]</c> measures the real app as its own process on a copy of the
+/// outreach database: cold starts, server-rendered page times, the dashboard's largest contentful paint in Chromium, and
+/// 12 concurrent Blazor circuits for N minutes (default 5) — see <see cref="Features.SystemScale.SystemScaleRun"/>.
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -96,6 +99,9 @@ public static class BenchmarkProgram
                 break;
             case "reports-once":
                 await ReportsOnceAsync(args.Length >= 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3);
+                break;
+            case "system":
+                await Features.SystemScale.SystemScaleRun.RunAsync(args);
                 break;
             case "import-once":
                 var benchmark = new ImportBenchmarks { Database = args.Contains("empty") ? OutreachDataSize.Empty : OutreachDataSize.Library };
