@@ -22,12 +22,18 @@ public sealed class LiveApp : IAsyncDisposable
 
     public string Url(string relative) => new Uri(BaseAddress, relative.TrimStart('/')).ToString();
 
-    public static async Task<LiveApp> StartAsync(IDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
+    public static async Task<LiveApp> StartAsync(
+        IDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite, Action<IServiceCollection>? services = null)
     {
         var factory = new OutreachAppFactory(await TestDatabase.CreateAsync(provider));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             factory.WithSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            factory.WithServices(services);
         }
 
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));

@@ -6,6 +6,7 @@ using LibraryOutreach.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,7 @@ public class OutreachAppFactory : WebApplicationFactory<Program>
     public const string DefaultPassword = "correct-library-card-staple";
 
     private readonly Dictionary<string, string?> _extraSettings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Action<IServiceCollection>> _extraServices = [];
 
     public OutreachAppFactory(TestDatabase database)
     {
@@ -55,6 +57,13 @@ public class OutreachAppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Changes the app's services (after its own registrations) before the host starts.</summary>
+    public OutreachAppFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _extraServices.Add(configure);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -74,6 +83,11 @@ public class OutreachAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _extraSettings)
         {
             builder.UseSetting(key, value);
+        }
+
+        foreach (var configure in _extraServices)
+        {
+            builder.ConfigureTestServices(configure);
         }
     }
 

@@ -23,7 +23,13 @@ public partial class HomePage
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
-    private Dashboard? _dashboard;
+    /// <summary>
+    /// The dashboard. Computed once per full page load: the prerender's copy is handed to the circuit (persisted in the
+    /// page, protected by Data Protection), so the circuit's first render shows it without computing it again.
+    /// </summary>
+    [PersistentState]
+    public Dashboard? Data { get; set; }
+
     private string? _error;
     private string? _name;
 
@@ -40,7 +46,7 @@ public partial class HomePage
 
         try
         {
-            _dashboard = await Dashboards.GetAsync();
+            Data ??= await Dashboards.GetAsync();
         }
         catch (AccessDeniedException e)
         {
